@@ -1,0 +1,85 @@
+package sectar.sim;
+
+import org.jbox2d.common.Vec2;
+import org.jbox2d.dynamics.World;
+
+/**
+ * Base of the JBox2D tasks: owns the world, the stage, the step counter and the reward bookkeeping,
+ * so a task only builds its scene, applies an action, advances physics and reads its observation.
+ *
+ * <p>A new zero-gravity {@link World} is built on every reset (reusing a world after removing bodies
+ * leaves solver state behind; Gymnasium bug #728 is the same trap), so a reset to a state vector is
+ * exact and two envs given the same seed and actions produce bitwise-identical trajectories.
+ * The episode length is not enforced here: {@link TimeLimit} does that.
+ */
+public abstract class Box2dTask implements Env {
+    protected final TaskSpec spec;
+    protected World world;
+    private int stage;
+    private int steps;
+    private boolean running;
+
+    protected Box2dTask(TaskSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Builds walls and bodies in a fresh world so that {@link #observe()} returns {@code state}. */
+    protected abstract void buildScene(World world, double[] state);
+
+    /** Applies a validated action (velocities, motor speeds, joints) before physics advances. */
+    protected abstract void applyAction(double[] action);
+
+    /** Advances physics by one environment step (one or more world steps). */
+    protected abstract void simulate();
+
+    /** The observation of the current world. */
+    protected abstract double[] observe();
+
+    /** The start state for {@link #reset(long)}; tasks with start noise draw it from {@code rng}. */
+    protected double[] startState(java.util.SplittableRandom rng) {
+        return spec.start();
+    }
+
+    @Override public TaskSpec spec() { return spec; }
+
+    @Override public double[] reset(long seed) {
+        return resetTo(startState(new java.util.SplittableRandom(seed)), 0);
+    }
+
+    @Override public double[] resetTo(double[] state, int stage) {
+        int dim = spec.obsDim();
+        if (state == null || state.length != dim)
+            throw new IllegalArgumentException(spec.name() + " state must have length " + dim + ", got length "
+                    + (state == null ? "null" : state.length));
+        for (int i = 0; i < dim; i++)
+            if (!Double.isFinite(state[i]))
+                throw new IllegalArgumentException(spec.name() + " state[" + i + "] must be finite, got " + state[i]);
+        if (stage < 0 || stage > spec.numGoals())
+            throw new IllegalArgumentException("stage must be in [0, " + spec.numGoals() + "], got " + stage);
+        world = new World(new Vec2(0, 0));
+        world.setAllowSleep(false);
+        buildScene(world, state);
+        this.stage = stage;
+        this.steps = 0;
+        this.running = true;
+        return observe();
+    }
+
+    @Override public Step step(double[] action) {
+        if (!running) throw new IllegalStateException(spec.name() + ": call reset before step (or after a terminal step)");
+        spec.actionSpace().validate(spec.name() + " action", action);
+        applyAction(action);
+        simulate();
+        steps++;
+        double[] obs = observe();
+        OrderedGoals.Outcome out = spec.reward().apply(obs, stage);
+        stage = out.nextStage();
+        boolean terminated = stage >= spec.numGoals();
+        if (terminated) running = false;
+        return new Step(obs, out.reward(), terminated, false, stage);
+    }
+
+    @Override public int stage() { return stage; }
+
+    @Override public int elapsedSteps() { return steps; }
+}

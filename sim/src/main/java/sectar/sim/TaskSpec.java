@@ -1,0 +1,39 @@
+package sectar.sim;
+
+/**
+ * What a task instance is, independent of any running world: what the CLI lists, what the agent
+ * sizes its networks from, and what the planner scores predicted states with.
+ *
+ * @param name             task name ("waypoint", "block", "wheeled", "swimmer")
+ * @param instance         instance index 0..4
+ * @param observationSpace observation space (SeCTAR's observation: no stage one-hot)
+ * @param actionSpace      action space
+ * @param episodeSteps     steps per episode (segments x segment length)
+ * @param segmentLength    T: actions per SeCTAR segment
+ * @param reward           the pure sparse reward with goal tracking
+ * @param start            the instance's start state (before any start noise)
+ */
+public record TaskSpec(String name, int instance, Space observationSpace, Space actionSpace,
+                       int episodeSteps, int segmentLength, OrderedGoals reward, double[] start) {
+    public TaskSpec {
+        if (episodeSteps < 1) throw new IllegalArgumentException("episodeSteps must be >= 1, got " + episodeSteps);
+        if (segmentLength < 1) throw new IllegalArgumentException("segmentLength must be >= 1, got " + segmentLength);
+        if (start.length != observationSpace.dim())
+            throw new IllegalArgumentException("start has length " + start.length + ", observation space has "
+                    + observationSpace.dim());
+        start = start.clone();
+    }
+
+    public int obsDim() { return observationSpace.dim(); }
+
+    public boolean discrete() { return actionSpace instanceof Space.Discrete; }
+
+    /** Length of the action vector the policy networks output (number of discrete actions, or act dim). */
+    public int actionSize() {
+        return actionSpace instanceof Space.Discrete d ? d.n() : actionSpace.dim();
+    }
+
+    public int maxReturn() { return reward.maxReturn(); }
+
+    public int numGoals() { return reward.numGoals(); }
+}
