@@ -25,8 +25,8 @@ class LatentMpcTest {
     void neverBlindOracleMpcReachesHalfTheExpertReturn() {
         double expert = Episode.run(Tasks.make("waypoint", 0), Tasks.expert("waypoint", 0), 1, new SplittableRandom(1))
                 .totalReward();
-        MpcRollout r = new LatentMpc(config(2, 512, 3, 20, 0.1))
-                .run(envs, oracle, oracle, new PlanScorer(spec.reward(), 0.99, 0.1, 5.6), 11);
+        MpcRollout r = new LatentMpc(config(2, 512, 5, 20, 0.05))
+                .run(envs, oracle, oracle, new PlanScorer(spec.reward(), 0.99, 0.05, 5.6), 11);
         assertTrue(r.meanReturn() >= expert / 2,
                 "oracle MPC return " + r.meanReturn() + " should be at least half the expert's " + expert);
         assertEquals(2L * 20 * WaypointOracle.T, r.envSteps());
