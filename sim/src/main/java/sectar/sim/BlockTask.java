@@ -44,7 +44,8 @@ import org.jbox2d.dynamics.joints.WeldJointDef;
  * {@code collide} (default false): false follows the released semantics, where nothing touches
  * anything: the fist passes through objects and objects through each other. True turns on fist-object
  * and object-object contacts (frictionless), so the fist pushes objects and a carried object pushes
- * others; a pushed object stops when the step ends.
+ * others; a pushed object stops when the step ends. The fist is much heavier than an object, so
+ * pushing slows it only a little.
  *
  * <h2>Differences from the released code</h2>
  * The released task is kinematic. Here the fist is a 0.05 circle, objects 1-2 are 0.3 boxes and
@@ -67,6 +68,8 @@ public final class BlockTask extends Box2dTask {
     /** Half side of the cubes and radius of the sphere and cylinder. */
     static final float OBJECT_HALF = 0.15f;
     static final int NUM_OBJECTS = 4;
+    /** The fist is ~17 times heavier than an object, so in collide mode it pushes objects like a hand. */
+    static final float FIST_DENSITY = 200f, OBJECT_DENSITY = 1f;
     /** How far past the fist's clip its backstop walls sit (contacts can push it there in collide mode). */
     static final double FIST_MARGIN = 0.02;
     /** Room beyond arena + grasp radius, so a carried object never touches the objects' walls. */
@@ -175,10 +178,11 @@ public final class BlockTask extends Box2dTask {
         CircleShape fistShape = new CircleShape();
         fistShape.m_radius = FIST_RADIUS;
         int fistMask = FIST_WALL_BITS | (collide ? OBJECT_BITS : 0);
-        fist = body(world, state[0], state[1], fistShape, FIST_BITS, fistMask, false);
+        fist = body(world, state[0], state[1], fistShape, FIST_DENSITY, FIST_BITS, fistMask, false);
         int objectMask = OBJECT_WALL_BITS | (collide ? OBJECT_BITS | FIST_BITS : 0);
         for (int i = 0; i < NUM_OBJECTS; i++)
-            objects[i] = body(world, state[2 + 2 * i], state[3 + 2 * i], objectShape(i), OBJECT_BITS, objectMask, true);
+            objects[i] = body(world, state[2 + 2 * i], state[3 + 2 * i], objectShape(i), OBJECT_DENSITY, OBJECT_BITS,
+                    objectMask, true);
         grip = null;
         attached = -1;
         int a = attachedIndex(state);
@@ -202,7 +206,7 @@ public final class BlockTask extends Box2dTask {
      * a weld between two fixed-rotation bodies has a singular angular row and JBox2D then drops the
      * whole constraint; objects have fixed rotation so the state (positions only) is exact.
      */
-    private static Body body(World world, double x, double y, Shape shape, int category, int mask,
+    private static Body body(World world, double x, double y, Shape shape, float density, int category, int mask,
                              boolean fixedRotation) {
         BodyDef def = new BodyDef();
         def.type = BodyType.DYNAMIC;
@@ -211,7 +215,7 @@ public final class BlockTask extends Box2dTask {
         Body b = world.createBody(def);
         FixtureDef f = new FixtureDef();
         f.shape = shape;
-        f.density = 1;
+        f.density = density;
         f.friction = 0;
         f.restitution = 0;
         f.filter.categoryBits = category;
