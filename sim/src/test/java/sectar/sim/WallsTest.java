@@ -26,15 +26,24 @@ class WallsTest {
         assertStaysInside(() -> new TimeLimit(new BlockTask(BlockTask.spec(2), true)), Seeds.derive(11, "walls/collide"));
     }
 
-    /** Random moves biased outwards half of the time, so the walls are hit often. */
+    /**
+     * Sticky random actions (each held for 1-24 steps, whatever the action space), which travel far and
+     * so hit the walls often, at every angle and speed.
+     */
     static void assertStaysInside(Supplier<Env> factory, long seed) {
         Env env = factory.get();
         Space space = env.observationSpace();
         SplittableRandom rng = new SplittableRandom(seed);
         double[] obs = env.reset(seed);
         int episodes = 0;
+        double[] action = env.actionSpace().sample(rng);
+        int hold = 0;
         for (int t = 0; t < STEPS; t++) {
-            Step s = env.step(env.actionSpace().sample(rng));
+            if (hold-- <= 0) {
+                action = env.actionSpace().sample(rng);
+                hold = rng.nextInt(24);
+            }
+            Step s = env.step(action);
             obs = s.observation();
             assertTrue(space.contains(obs), "step " + t + ": " + Arrays.toString(obs) + " outside " + space);
             if (s.done()) obs = env.reset(seed + ++episodes);
