@@ -34,6 +34,8 @@ public final class Tasks {
     static {
         register(new Entry("waypoint", "point agent visits 50 ordered waypoints, +1 on every third",
                 WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
+        register(new Entry("block", "fist carries 4 objects to their goals in order, +1 per object",
+                BlockTask::spec, BlockTask::new, BlockExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
