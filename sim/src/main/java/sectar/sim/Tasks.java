@@ -34,6 +34,8 @@ public final class Tasks {
     static {
         register(new Entry("waypoint", "point agent visits 50 ordered waypoints, +1 on every third",
                 WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
+        register(new Entry("wheeled", "differential-drive car visits 50 ordered waypoints, +1 on every third",
+                WheeledTask::spec, WheeledTask::new, WheeledExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
