@@ -2,7 +2,6 @@ package sectar.sim;
 
 import java.util.SplittableRandom;
 import org.jbox2d.collision.shapes.PolygonShape;
-import org.jbox2d.common.Rot;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.BodyDef;
@@ -148,12 +147,14 @@ public final class WheeledTask extends Box2dTask {
         def.type = BodyType.DYNAMIC;
         def.position.set((float) state[0], (float) state[1]);
         def.angle = (float) StrictMath.atan2(state[2], state[3]);
-        def.linearVelocity.set((float) state[4], (float) state[5]);
-        def.angularVelocity = (float) state[6];
         car = world.createBody(def);
         addBox(CHASSIS_HALF_LENGTH, CHASSIS_HALF_WIDTH, 0, CHASSIS_MASS);
         addBox(WHEEL_HALF_LENGTH, WHEEL_HALF_WIDTH, HALF_TRACK, WHEEL_MASS);
         addBox(WHEEL_HALF_LENGTH, WHEEL_HALF_WIDTH, -HALF_TRACK, WHEEL_MASS);
+        // velocities after the fixtures: each added fixture nudges the centre of mass by float rounding
+        // and JBox2D adds omega x (that nudge) to a velocity set earlier, which would break exact resets
+        car.setLinearVelocity(new Vec2((float) state[4], (float) state[5]));
+        car.setAngularVelocity((float) state[6]);
         targetLeft = 0;
         targetRight = 0;
     }
@@ -191,8 +192,10 @@ public final class WheeledTask extends Box2dTask {
      * impulses add up to one impulse at the centre with no torque.
      */
     private void drive() {
-        Rot q = car.getTransform().q;
-        float c = q.c, s = q.s;
+        // From the angle, not the body's Rot: JBox2D fills Rot from a sine lookup table whose ~1e-4 error
+        // would make the car drive (and skid) slightly off the heading it reports.
+        double angle = car.getAngle();
+        float c = (float) StrictMath.cos(angle), s = (float) StrictMath.sin(angle);
         Vec2 v = car.getLinearVelocity();
         float forward = v.x * c + v.y * s;
         car.setLinearVelocity(scratch.set(forward * c, forward * s));
