@@ -36,6 +36,8 @@ public final class Tasks {
                 WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
         register(new Entry("block", "fist carries 4 objects to their goals in order, +1 per object",
                 BlockTask::spec, BlockTask::new, BlockExpert::new));
+        register(new Entry("wheeled", "differential-drive car visits 50 ordered waypoints, +1 on every third",
+                WheeledTask::spec, WheeledTask::new, WheeledExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
