@@ -34,6 +34,8 @@ public final class Tasks {
     static {
         register(new Entry("waypoint", "point agent visits 50 ordered waypoints, +1 on every third",
                 WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
+        register(new Entry("swimmer", "3-link swimmer brings its com to 10 ordered targets, +1 on every third",
+                SwimmerTask::spec, SwimmerTask::new, SwimmerExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
