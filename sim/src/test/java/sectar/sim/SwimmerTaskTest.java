@@ -43,10 +43,11 @@ class SwimmerTaskTest {
         SwimmerTask env = new SwimmerTask(SwimmerTask.spec(0));
         double[] start = env.reset(0);
         double[] obs = start;
+        double scale = SwimmerExpert.STEP_SECONDS * SwimmerTask.MAX_JOINT_SPEED; // action that reaches a target in one step
         for (int t = 1; t <= 50; t++) { // 10 s of an open-loop wave: period 2.4 s, joint 3 lagging by 1.5 rad
             double ph = 2 * Math.PI * t * 0.2 / 2.4;
             double[] target = {0.8 * Math.sin(ph), 0.8 * Math.sin(ph - 1.5)};
-            obs = env.step(new double[] {(target[0] - obs[2]) / 0.6, (target[1] - obs[3]) / 0.6}).observation();
+            obs = env.step(new double[] {(target[0] - obs[2]) / scale, (target[1] - obs[3]) / scale}).observation();
         }
         double moved = Math.hypot(obs[6] - start[6], obs[7] - start[7]);
         assertTrue(moved > 1.0, "a travelling wave should move the com over 1 m in 10 s, moved " + moved);
