@@ -38,6 +38,8 @@ public final class Tasks {
                 BlockTask::spec, BlockTask::new, BlockExpert::new));
         register(new Entry("wheeled", "differential-drive car visits 50 ordered waypoints, +1 on every third",
                 WheeledTask::spec, WheeledTask::new, WheeledExpert::new));
+        register(new Entry("swimmer", "3-link swimmer brings its com to 10 ordered targets, +1 on every third",
+                SwimmerTask::spec, SwimmerTask::new, SwimmerExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
