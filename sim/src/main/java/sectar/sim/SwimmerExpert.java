@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  *
  * <p>Joint targets are tracked by asking each motor for the speed that reaches the next target angle
  * in one env step. The gait phase is the number of {@link #act} calls this instance has seen (a field:
- * this policy keeps state). Any phase is a valid place to start a stroke, so reusing one instance
- * across episodes or resets is harmless; create a fresh one to reproduce a run bitwise. It ignores
+ * this policy keeps state). {@link #reset()} restarts it, and every episode runner calls it, so an
+ * episode is reproducible bitwise whatever the instance ran before. It ignores
  * the rng (deterministic given the call sequence).
  */
 public final class SwimmerExpert implements Policy {
@@ -45,6 +45,9 @@ public final class SwimmerExpert implements Policy {
     private final double arena;
     private final Gait gait;
     private long calls;
+
+    /** Restarts the gait phase, so an episode's actions depend only on its own observations. */
+    @Override public void reset() { calls = 0; }
 
     public SwimmerExpert(TaskSpec spec) {
         this(spec, Gait.defaults());
