@@ -73,6 +73,8 @@ public final class PointGoal implements Env {
 
     @Override public double[] resetTo(double[] state, int stage) {
         spec.observationSpace().validate("PointGoal state", state);
+        if (!spec.observationSpace().contains(state))
+            throw new IllegalArgumentException("PointGoal state must lie in [-1, 1]^2, got " + java.util.Arrays.toString(state));
         if (stage < 0 || stage > spec.numGoals())
             throw new IllegalArgumentException("PointGoal stage must be in [0, " + spec.numGoals() + "], got " + stage);
         pos[0] = state[0];
