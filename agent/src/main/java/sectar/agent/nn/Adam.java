@@ -1,0 +1,107 @@
+package sectar.agent.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba 2015) over a fixed list of parameters, PyTorch semantics: bias-corrected moments,
+ * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)}, no weight decay, no clipping. Moments are kept in
+ * Java double arrays; {@link #state()} / {@link #load(Map)} expose them for checkpoints.
+ */
+public final class Adam {
+    private final List<Param> params;
+    private final double[][] m, v;
+    private double lr;
+    private final double beta1, beta2, eps;
+    private long t;
+
+    public Adam(List<Param> params, double lr, double beta1, double beta2, double eps) {
+        if (!(lr > 0)) throw new IllegalArgumentException("Adam lr must be > 0, got " + lr);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1))
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+        if (!(eps > 0)) throw new IllegalArgumentException("Adam eps must be > 0, got " + eps);
+        if (params.isEmpty()) throw new IllegalArgumentException("Adam needs at least one parameter");
+        this.params = List.copyOf(params);
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        m = new double[params.size()][];
+        v = new double[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            m[i] = new double[params.get(i).size()];
+            v[i] = new double[params.get(i).size()];
+        }
+    }
+
+    /** Adam with betas 0.9 / 0.999. */
+    public Adam(List<Param> params, double lr, double eps) { this(params, lr, 0.9, 0.999, eps); }
+
+    public double learningRate() { return lr; }
+
+    public void setLearningRate(double lr) {
+        if (!(lr > 0)) throw new IllegalArgumentException("Adam lr must be > 0, got " + lr);
+        this.lr = lr;
+    }
+
+    /** Number of steps taken. */
+    public long steps() { return t; }
+
+    /** One update from the parameters' accumulated gradients (which it leaves untouched). */
+    public void step() {
+        t++;
+        double bc1 = 1 - Math.pow(beta1, t), bc2 = Math.sqrt(1 - Math.pow(beta2, t));
+        double stepSize = lr / bc1;
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            double[] w = p.get(), g = p.gradient(), mi = m[i], vi = v[i];
+            for (int k = 0; k < w.length; k++) {
+                double gk = g[k];
+                mi[k] = beta1 * mi[k] + (1 - beta1) * gk;
+                vi[k] = beta2 * vi[k] + (1 - beta2) * gk * gk;
+                w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
+            }
+            p.set(w);
+        }
+    }
+
+    /** Clears moments and the step count (used when a network is re-initialised). */
+    public void reset() {
+        t = 0;
+        for (double[] a : m) java.util.Arrays.fill(a, 0);
+        for (double[] a : v) java.util.Arrays.fill(a, 0);
+    }
+
+    /** "m/&lt;param&gt;", "v/&lt;param&gt;" moments and "t" (one value), as float arrays. */
+    public Map<String, float[]> state() {
+        Map<String, float[]> s = new LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            s.put("m/" + params.get(i).name(), ParamStore.toFloat(m[i]));
+            s.put("v/" + params.get(i).name(), ParamStore.toFloat(v[i]));
+        }
+        s.put("t", new float[] {t});
+        return s;
+    }
+
+    /** Restores {@link #state()}; wrong or missing entries throw naming the parameter and both sizes. */
+    public void load(Map<String, float[]> s) {
+        for (int i = 0; i < params.size(); i++)
+            for (String k : new String[] {"m/", "v/"}) {
+                Param p = params.get(i);
+                float[] a = s.get(k + p.name());
+                if (a == null || a.length != p.size())
+                    throw new IllegalArgumentException("Adam state " + k + p.name() + " must have shape "
+                            + java.util.Arrays.toString(p.shape()) + " (" + p.size() + " values), got "
+                            + (a == null ? "none" : a.length + " values"));
+            }
+        float[] ts = s.get("t");
+        if (ts == null || ts.length != 1 || !(ts[0] >= 0))
+            throw new IllegalArgumentException("Adam state t must be one value >= 0, got " + (ts == null ? "none" : java.util.Arrays.toString(ts)));
+        for (int i = 0; i < params.size(); i++) {
+            m[i] = ParamStore.toDouble(s.get("m/" + params.get(i).name()));
+            v[i] = ParamStore.toDouble(s.get("v/" + params.get(i).name()));
+        }
+        t = (long) ts[0];
+    }
+}

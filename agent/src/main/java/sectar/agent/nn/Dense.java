@@ -1,0 +1,37 @@
+package sectar.agent.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A fully connected layer y = W [x; 1] in feature-by-batch layout: the bias is the last column of
+ * {@code W [out, in+1]} and the input buffer carries a constant-1 last row, so one gemm does it all.
+ */
+public final class Dense {
+    final Param w;
+    final int in, out;
+
+    public Dense(ParamStore ps, String name, int in, int out, SplittableRandom rng) {
+        if (in < 1 || out < 1) throw new IllegalArgumentException("Dense " + name + " needs positive sizes, got " + in + " -> " + out);
+        this.in = in;
+        this.out = out;
+        this.w = ps.create(name + ".W", out, in + 1);
+        w.initLinear(in, out, rng);
+    }
+
+    public int in() { return in; }
+
+    public int out() { return out; }
+
+    /** y[out, B] = W x, x[in+1, B] with last row 1. */
+    void forward(INDArray x, INDArray y) { Nd.gemm(w.value, x, y, false, false, 0); }
+
+    /** dW += dy x^T; dx[in+1, B] = W^T dy (its last row is meaningless) when dx is not null. */
+    void backward(INDArray dy, INDArray x, INDArray dx) {
+        Nd.gemm(dy, x, w.grad, false, true, 1);
+        if (dx != null) Nd.gemm(w.value, dy, dx, true, false, 0);
+    }
+
+    /** Re-draws the weights (Xavier) and bias from {@code rng}. */
+    void reinit(SplittableRandom rng) { w.initLinear(in, out, rng); }
+}

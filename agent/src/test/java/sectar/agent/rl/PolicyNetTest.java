@@ -1,0 +1,112 @@
+package sectar.agent.rl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import sectar.agent.nn.GradCheck;
+import sectar.agent.nn.ParamStore;
+
+/** Gradients of the PPO surrogate through PolicyNet, and agreement of the acting snapshot with the batch pass. */
+class PolicyNetTest {
+    private static final int IN = 5, B = 7;
+
+    private static double[][] inputs(SplittableRandom rng) {
+        double[][] x = new double[B][IN];
+        for (double[] r : x) for (int j = 0; j < IN; j++) r[j] = rng.nextGaussian();
+        return x;
+    }
+
+    /** PPO clipped surrogate plus an entropy bonus; gradients accumulated when {@code grad}. */
+    private static double surrogate(PolicyNet pi, double[][] x, double[][] a, double[] oldLp, double[] adv, boolean grad) {
+        PolicyNet.Eval e = pi.evaluate(x, a, null);
+        double loss = 0, beta = 0.01;
+        double[] dLogp = new double[B], dEnt = new double[B];
+        for (int b = 0; b < B; b++) {
+            double r = Math.exp(e.logProbs()[b] - oldLp[b]), rc = Math.max(0.8, Math.min(1.2, r));
+            loss -= Math.min(r * adv[b], rc * adv[b]) / B + beta * e.entropies()[b] / B;
+            if (r * adv[b] <= rc * adv[b]) dLogp[b] = -adv[b] * r / B;
+            dEnt[b] = -beta / B;
+        }
+        if (grad) {
+            pi.zeroGrad();
+            pi.backward(e, dLogp, dEnt);
+        }
+        return loss;
+    }
+
+    private static void checkSurrogate(PolicyNet pi, ParamStore ps, double[][] a, SplittableRandom rng) {
+        double[][] x = inputs(rng);
+        double[] oldLp = pi.logProbs(x, a), adv = new double[B];
+        for (int b = 0; b < B; b++) {
+            oldLp[b] += 0.3 * rng.nextGaussian();
+            adv[b] = rng.nextGaussian();
+        }
+        surrogate(pi, x, a, oldLp, adv, true);
+        GradCheck.params(ps, () -> surrogate(pi, x, a, oldLp, adv, false), 12, rng);
+    }
+
+    @Test
+    void categoricalSurrogateGradientMatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(1);
+        ParamStore ps = new ParamStore(true);
+        PolicyNet pi = PolicyNet.categorical(ps, "pi", IN, new int[] {16, 12}, 4, rng);
+        double[][] a = new double[B][];
+        for (int b = 0; b < B; b++) a[b] = new double[] {rng.nextInt(4)};
+        checkSurrogate(pi, ps, a, rng);
+    }
+
+    @Test
+    void gaussianSurrogateGradientMatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(2);
+        ParamStore ps = new ParamStore(true);
+        PolicyNet pi = PolicyNet.gaussian(ps, "pi", IN, new int[] {16, 12}, 3, Math.log(0.7), rng);
+        double[][] a = new double[B][3];
+        for (double[] r : a) for (int j = 0; j < 3; j++) r[j] = rng.nextGaussian();
+        checkSurrogate(pi, ps, a, rng);
+    }
+
+    @Test
+    void snapshotAgreesWithBatchedPassAndFollowsSync() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (boolean discrete : new boolean[] {true, false}) {
+            ParamStore ps = new ParamStore(true);
+            PolicyNet pi = discrete ? PolicyNet.categorical(ps, "pi", IN, new int[] {8}, 4, rng)
+                    : PolicyNet.gaussian(ps, "pi", IN, new int[] {8}, 2, 0.0, rng);
+            double[][] x = inputs(rng), a = new double[B][];
+            for (int b = 0; b < B; b++) a[b] = pi.act(x[b], rng);
+            double[] batched = pi.logProbs(x, a);
+            for (int b = 0; b < B; b++) assertEquals(batched[b], pi.logProb(x[b], a[b]), 1e-12);
+            double[] theta = pi.flatParams();
+            for (int i = 0; i < theta.length; i++) theta[i] += 0.05;
+            pi.setFlatParams(theta);
+            double stale = pi.logProb(x[0], a[0]);
+            pi.sync();
+            assertEquals(pi.logProbs(x, a)[0], pi.logProb(x[0], a[0]), 1e-12);
+            assertTrue(Math.abs(stale - pi.logProb(x[0], a[0])) > 1e-9, "sync must refresh the snapshot");
+        }
+    }
+
+    @Test
+    void sampledActionsFollowTheProbabilities() {
+        SplittableRandom rng = new SplittableRandom(4);
+        PolicyNet pi = PolicyNet.categorical(new ParamStore(false), "pi", 2, new int[] {8}, 4, rng);
+        double[] x = {0.3, -1.2}, p = pi.probabilities(x);
+        int[] counts = new int[4];
+        int n = 40_000;
+        for (int i = 0; i < n; i++) counts[(int) pi.act(x, rng)[0]]++;
+        for (int j = 0; j < 4; j++) assertEquals(p[j], counts[j] / (double) n, 0.01, "action " + j);
+    }
+
+    @Test
+    void logStdIsClampedAndBadInputsAreRejected() {
+        SplittableRandom rng = new SplittableRandom(5);
+        PolicyNet pi = PolicyNet.gaussian(new ParamStore(true), "pi", 2, new int[] {4}, 2, -20, rng);
+        assertEquals(PolicyNet.MIN_LOG_STD, pi.clampedLogStd()[0], 0);
+        assertThrows(IllegalArgumentException.class, () -> pi.output(new double[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> PolicyNet.categorical(new ParamStore(true), "q", 2, new int[] {0}, 4, rng));
+    }
+}
