@@ -121,5 +121,11 @@ class CheckpointTest {
         AtomicFiles.writeString(f, "new content");
         assertEquals("new content", Files.readString(f));
         assertEquals(1, f.getParent().toFile().list().length);
+        assertTrue(Files.isReadable(f));
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            var perms = Files.getPosixFilePermissions(f);
+            var fresh = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+            assertEquals(fresh, perms, "same permissions as a normally created file");
+        }
     }
 }

@@ -118,6 +118,7 @@ public final class RunDirectory implements AutoCloseable {
         private final long seed;
         private Path out;
         private boolean force;
+        private boolean resume;
         private Path root = DEFAULT_ROOT;
         private List<String> command = List.of();
         private String nd4j = "none";
@@ -137,6 +138,13 @@ public final class RunDirectory implements AutoCloseable {
 
         /** Allow an existing non-empty {@code --out}; its config.json, metadata.json and metrics.csv are replaced. */
         public Builder force(boolean allow) { force = allow; return this; }
+
+        /**
+         * Continue the run in {@code --out} (which must hold a config.json equal to the new config):
+         * metrics.csv is kept so the caller can {@link MetricsCsv#truncateAfter} to its checkpoint, and
+         * metadata.json is rewritten with status running and a new start time.
+         */
+        public Builder resume(boolean continueRun) { resume = continueRun; return this; }
 
         /** Parent of default run folders (default {@link #DEFAULT_ROOT}). */
         public Builder root(Path folder) { root = folder; return this; }
@@ -159,12 +167,19 @@ public final class RunDirectory implements AutoCloseable {
          */
         public RunDirectory start(Object config) {
             Instant now = Instant.now(clock);
-            Path dir = out != null ? checkedOut(out, force) : freshFolder(now);
             String configJson = toJson(config);
+            Path dir;
+            if (resume) {
+                if (out == null) throw new IllegalArgumentException("resume needs the folder of the run to continue (--out)");
+                dir = checkedResume(out, configJson);
+            } else {
+                dir = out != null ? checkedOut(out, force) : freshFolder(now);
+            }
             GitState git = GitState.read(gitDir.toAbsolutePath()); // before creating files that would make the tree dirty
             try {
                 Files.createDirectories(dir);
-                for (String owned : List.of(CONFIG, METADATA, METRICS)) Files.deleteIfExists(dir.resolve(owned));
+                List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS);
+                for (String owned : replaced) Files.deleteIfExists(dir.resolve(owned));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create run folder " + dir, e);
             }
@@ -195,6 +210,21 @@ public final class RunDirectory implements AutoCloseable {
                         + " is not empty; choose a new folder or pass force (--force) to reuse it");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + out, e);
+        }
+        return out;
+    }
+
+    /** A resumed folder must exist and hold the same config (compared as JSON trees). */
+    static Path checkedResume(Path out, String configJson) {
+        Path file = out.resolve(CONFIG);
+        if (!Files.isRegularFile(file))
+            throw new IllegalArgumentException("cannot resume " + out.toAbsolutePath() + ": it has no " + CONFIG);
+        try {
+            if (!CONFIG_JSON.readTree(file.toFile()).equals(CONFIG_JSON.readTree(configJson)))
+                throw new IllegalArgumentException("cannot resume " + out.toAbsolutePath() + ": its " + CONFIG
+                        + " differs from the config given now:\n" + Files.readString(file) + "vs\n" + configJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return out;
     }

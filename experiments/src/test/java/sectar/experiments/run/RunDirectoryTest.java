@@ -125,4 +125,36 @@ class RunDirectoryTest {
         assertThrows(IllegalArgumentException.class, () -> RunDirectory.builder("way point", "ppo", 1));
         assertThrows(IllegalArgumentException.class, () -> RunDirectory.builder("waypoint", "../x", 1));
     }
+
+    @Test
+    void resumeKeepsMetricsAndRequiresTheSameConfig() throws IOException {
+        Path out = tmp.resolve("run");
+        try (RunDirectory run = RunDirectory.builder("waypoint", "ppo", 3).out(out).start(config)) {
+            for (int it = 1; it <= 3; it++) {
+                LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+                row.put("iteration", it);
+                row.put("return", it * 1.0);
+                run.metrics().append(row);
+            }
+        } // closed without complete(): failed
+        assertEquals("failed", RunMetadata.read(out.resolve("metadata.json")).status());
+        Config other = new Config(3, "waypoint", new Vae(8, 0.25), new double[] {64, 64});
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RunDirectory.builder("waypoint", "ppo", 3).out(out).resume(true).start(other));
+        assertTrue(e.getMessage().contains("differs"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> RunDirectory.builder("waypoint", "ppo", 3).out(tmp.resolve("nothing")).resume(true).start(config));
+        try (RunDirectory run = RunDirectory.builder("waypoint", "ppo", 3).out(out).resume(true).start(config)) {
+            assertEquals("running", run.metadata().status());
+            assertEquals(3, run.metrics().lastIteration());
+            run.metrics().truncateAfter(2);
+            LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+            row.put("iteration", 3);
+            row.put("return", 30.0);
+            run.metrics().append(row);
+            run.complete();
+        }
+        assertEquals(List.of("iteration,return", "1,1.0", "2,2.0", "3,30.0"), Files.readAllLines(out.resolve("metrics.csv")));
+        assertEquals("completed", RunMetadata.read(out.resolve("metadata.json")).status());
+    }
 }
