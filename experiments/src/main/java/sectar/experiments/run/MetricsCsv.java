@@ -55,25 +55,26 @@ public final class MetricsCsv {
      */
     public synchronized void append(Map<String, ?> row) {
         long iteration = iterationOf(row);
+        List<String> header = columns;
         StringBuilder text = new StringBuilder();
-        if (columns.isEmpty()) {
+        if (header.isEmpty()) {
             if (!(row instanceof LinkedHashMap || row instanceof SortedMap))
                 throw new IllegalArgumentException("the first row of " + file + " fixes the column order, so it must be a "
                         + "LinkedHashMap or SortedMap, got " + row.getClass().getName());
-            List<String> header = List.copyOf(row.keySet());
+            header = List.copyOf(row.keySet());
             for (String c : header) MetricsText.checkCell(c, "column name", false);
             text.append(String.join(",", header)).append('\n');
-            columns = header;
         } else {
             checkColumns(row.keySet());
         }
         if (iteration <= lastIteration)
             throw new IllegalArgumentException("iteration " + iteration + " in " + file + " must be greater than the last one written, "
                     + lastIteration + " (call truncateAfter when resuming)");
-        List<String> cells = new ArrayList<>(columns.size());
-        for (String c : columns) cells.add(MetricsText.format(c, row.get(c)));
+        List<String> cells = new ArrayList<>(header.size());
+        for (String c : header) cells.add(MetricsText.format(c, row.get(c)));
         text.append(String.join(",", cells)).append('\n');
         appendDurably(text.toString());
+        columns = header; // only once the header is on disk
         lastIteration = iteration;
     }
 

@@ -77,6 +77,19 @@ class MetricsCsvTest {
     }
 
     @Test
+    void aRefusedFirstRowLeavesNoHalfHeader() throws IOException {
+        Path f = dir.resolve("metrics.csv");
+        MetricsCsv csv = new MetricsCsv(f);
+        LinkedHashMap<String, Object> bad = row(1, 10, 1);
+        bad.put("note", "a,b");
+        assertThrows(IllegalArgumentException.class, () -> csv.append(bad));
+        assertEquals(List.of(), csv.columns());
+        assertFalse(Files.exists(f));
+        csv.append(row(1, 10, 1));
+        assertEquals("iteration,env_steps,return,vae/kl", Files.readAllLines(f).get(0));
+    }
+
+    @Test
     void refusesRepeatedIterationUnorderedFirstRowAndCommas() {
         MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"));
         assertThrows(IllegalArgumentException.class, () -> csv.append(Map.of("iteration", 1, "return", 2.0)));
