@@ -1,0 +1,257 @@
+package sectar.experiments.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import sectar.agent.io.AtomicFiles;
+
+/**
+ * One run's folder: {@value #CONFIG} (the resolved config record), {@value #METADATA} (provenance and
+ * outcome, see {@link RunMetadata}) and {@value #METRICS}. Start one with {@link #builder}, finish it
+ * with {@link #complete()}; closing a run that was not completed marks it failed, and a JVM shutdown
+ * (Ctrl-C, SIGTERM) while it is running marks it killed.
+ *
+ * <pre>{@code
+ * try (RunDirectory run = RunDirectory.builder("waypoint", "sectar", seed).out(out).force(force)
+ *         .command(argv).nd4j(nd4jVersion).start(config)) {
+ *     ... run.metrics().append(row) ...
+ *     run.complete();
+ * }
+ * }</pre>
+ */
+public final class RunDirectory implements AutoCloseable {
+    public static final String CONFIG = "config.json";
+    public static final String METADATA = "metadata.json";
+    public static final String METRICS = "metrics.csv";
+    /** Where runs go when no {@code --out} is given, relative to the working directory. */
+    public static final Path DEFAULT_ROOT = Path.of("results", "runs");
+
+    /** How a run ended (or that it has not). */
+    public enum Status {
+        RUNNING, COMPLETED, FAILED, KILLED;
+
+        /** The lower-case word stored in metadata.json. */
+        public String json() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    static final ObjectMapper CONFIG_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final Clock clock;
+    private final long startNanos;
+    private final MetricsCsv metrics;
+    private final Thread killHook;
+    private RunMetadata metadata;
+    private Status status = Status.RUNNING;
+
+    private RunDirectory(Path dir, Clock clock, RunMetadata metadata) {
+        this.dir = dir;
+        this.clock = clock;
+        this.startNanos = System.nanoTime();
+        this.metadata = metadata;
+        this.metrics = new MetricsCsv(dir.resolve(METRICS));
+        this.killHook = new Thread(() -> finish(Status.KILLED, "JVM shut down while the run was running"), "run-killed-" + dir.getFileName());
+        Runtime.getRuntime().addShutdownHook(killHook);
+    }
+
+    /** Starts describing a run of {@code algo} on {@code task} with run seed {@code seed}. */
+    public static Builder builder(String task, String algo, long seed) { return new Builder(task, algo, seed); }
+
+    public Path dir() { return dir; }
+
+    /** A path inside the run folder, e.g. {@code file("plots/return.png")}. */
+    public Path file(String relative) { return dir.resolve(relative); }
+
+    /** This run's metrics.csv (created by its first row). */
+    public MetricsCsv metrics() { return metrics; }
+
+    public synchronized Status status() { return status; }
+
+    /** Metadata as last written. */
+    public synchronized RunMetadata metadata() { return metadata; }
+
+    /** Marks the run completed (end time, wall_s, status), rewriting metadata.json atomically. */
+    public void complete() { finish(Status.COMPLETED, null); }
+
+    /** Marks the run failed with the cause's message. */
+    public void fail(Throwable cause) { finish(Status.FAILED, String.valueOf(cause)); }
+
+    /** Marks the run failed if it is still running; a finished run is left as it is. */
+    @Override
+    public void close() {
+        finish(Status.FAILED, "closed without complete()");
+    }
+
+    /** The first end status wins; later calls do nothing. */
+    private synchronized void finish(Status end, String error) {
+        if (status != Status.RUNNING) return;
+        status = end;
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        metadata = metadata.finish(Instant.now(clock).toString(), wall, end.json(), error);
+        metadata.write(dir.resolve(METADATA));
+        if (end != Status.KILLED) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it will find the status already set
+            }
+        }
+    }
+
+    /** The settings of a run folder; {@link #start} checks them, then creates the folder. */
+    public static final class Builder {
+        private final String task;
+        private final String algo;
+        private final long seed;
+        private Path out;
+        private boolean force;
+        private boolean resume;
+        private Path root = DEFAULT_ROOT;
+        private List<String> command = List.of();
+        private String nd4j = "none";
+        private Clock clock = Clock.systemUTC();
+        private Path gitDir = Path.of("");
+
+        private Builder(String task, String algo, long seed) {
+            checkName("task", task);
+            checkName("algo", algo);
+            this.task = task;
+            this.algo = algo;
+            this.seed = seed;
+        }
+
+        /** The exact folder ({@code --out}); null means a new folder under the root. */
+        public Builder out(Path folder) { out = folder; return this; }
+
+        /** Allow an existing non-empty {@code --out}; its config.json, metadata.json and metrics.csv are replaced. */
+        public Builder force(boolean allow) { force = allow; return this; }
+
+        /**
+         * Continue the run in {@code --out} (which must hold a config.json equal to the new config):
+         * metrics.csv is kept so the caller can {@link MetricsCsv#truncateAfter} to its checkpoint, and
+         * metadata.json is rewritten with status running and a new start time.
+         */
+        public Builder resume(boolean continueRun) { resume = continueRun; return this; }
+
+        /** Parent of default run folders (default {@link #DEFAULT_ROOT}). */
+        public Builder root(Path folder) { root = folder; return this; }
+
+        public Builder command(List<String> args) { command = List.copyOf(args); return this; }
+
+        public Builder command(String... args) { return command(List.of(args)); }
+
+        /** ND4J version/backend string for metadata.json (this module does not ask ND4J itself). */
+        public Builder nd4j(String version) { nd4j = version; return this; }
+
+        public Builder clock(Clock c) { clock = c; return this; }
+
+        /** Directory in which git is asked for the commit (default: the working directory). */
+        public Builder gitDir(Path folder) { gitDir = folder; return this; }
+
+        /**
+         * Checks the folder, then creates it and writes config.json ({@code config}, usually a record,
+         * serialised by Jackson) and metadata.json with status running. Refusing writes nothing.
+         */
+        public RunDirectory start(Object config) {
+            Instant now = Instant.now(clock);
+            String configJson = toJson(config);
+            Path dir;
+            if (resume) {
+                if (out == null) throw new IllegalArgumentException("resume needs the folder of the run to continue (--out)");
+                dir = checkedResume(out, configJson);
+            } else {
+                dir = out != null ? checkedOut(out, force) : freshFolder(now);
+            }
+            GitState git = GitState.read(gitDir.toAbsolutePath()); // before creating files that would make the tree dirty
+            try {
+                Files.createDirectories(dir);
+                List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS);
+                for (String owned : replaced) Files.deleteIfExists(dir.resolve(owned));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create run folder " + dir, e);
+            }
+            AtomicFiles.writeString(dir.resolve(CONFIG), configJson);
+            RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(), commandLine(command),
+                    System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(),
+                    now.toString(), null, null, Status.RUNNING.json(), null);
+            md.write(dir.resolve(METADATA));
+            return new RunDirectory(dir, clock, md);
+        }
+
+        private Path freshFolder(Instant now) {
+            String base = task + "__" + algo + "__seed" + seed + "__" + FOLDER_TIME.format(now);
+            Path dir = root.resolve(base);
+            for (int i = 2; Files.exists(dir); i++) dir = root.resolve(base + "-" + i);
+            return dir;
+        }
+    }
+
+    /** {@code --out} must be absent or an empty folder unless {@code force}; never a plain file. */
+    static Path checkedOut(Path out, boolean force) {
+        if (!Files.exists(out)) return out;
+        if (!Files.isDirectory(out))
+            throw new IllegalArgumentException("--out " + out.toAbsolutePath() + " exists and is not a directory");
+        try (Stream<Path> s = Files.list(out)) {
+            if (s.findAny().isPresent() && !force)
+                throw new IllegalArgumentException("--out " + out.toAbsolutePath()
+                        + " is not empty; choose a new folder or pass force (--force) to reuse it");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + out, e);
+        }
+        return out;
+    }
+
+    /** A resumed folder must exist and hold the same config (compared as JSON trees). */
+    static Path checkedResume(Path out, String configJson) {
+        Path file = out.resolve(CONFIG);
+        if (!Files.isRegularFile(file))
+            throw new IllegalArgumentException("cannot resume " + out.toAbsolutePath() + ": it has no " + CONFIG);
+        try {
+            if (!CONFIG_JSON.readTree(file.toFile()).equals(CONFIG_JSON.readTree(configJson)))
+                throw new IllegalArgumentException("cannot resume " + out.toAbsolutePath() + ": its " + CONFIG
+                        + " differs from the config given now:\n" + Files.readString(file) + "vs\n" + configJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+
+    static String toJson(Object config) {
+        try {
+            return CONFIG_JSON.writeValueAsString(config) + "\n";
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config of type " + config.getClass().getName() + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String commandLine(List<String> args) {
+        return args.stream().map(a -> a.isEmpty() || a.contains(" ") ? "'" + a + "'" : a).collect(Collectors.joining(" "));
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException | SecurityException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? GitState.UNKNOWN : env;
+        }
+    }
+
+    private static void checkName(String what, String value) {
+        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9._-]+"))
+            throw new IllegalArgumentException(what + " must be a non-empty name of letters, digits, '.', '_' or '-', got '" + value + "'");
+    }
+}
