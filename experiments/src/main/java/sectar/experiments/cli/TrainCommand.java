@@ -1,0 +1,68 @@
+package sectar.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sectar.experiments.run.Progress;
+import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.FlatBaseline;
+import sectar.experiments.train.FlatConfig;
+import sectar.sim.Tasks;
+
+/** {@code sectar train <task> --algo ...}: one training run into a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv).")
+final class TrainCommand implements Callable<Integer> {
+    /** The trainable algorithms. */
+    enum Algo { ppo, trpo }
+
+    /** Config presets: paper reproduces the released settings, cpu fits 2 cores. */
+    enum Preset { cpu, paper }
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "task name (see `sectar tasks`)")
+    String task;
+
+    @Option(names = "--algo", required = true, description = "algorithm: ${COMPLETION-CANDIDATES}")
+    Algo algo;
+
+    @Option(names = "--preset", defaultValue = "cpu", description = "config preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Preset preset;
+
+    @Option(names = "--instance", defaultValue = "0", description = "task instance 0..4 (default: ${DEFAULT-VALUE})")
+    int instance;
+
+    @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--env-steps", defaultValue = "20000", description = "environment-step budget (default: ${DEFAULT-VALUE})")
+    long envSteps;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new folder under results/runs/)")
+    Path out;
+
+    @Option(names = "--force", description = "reuse a non-empty --out")
+    boolean force;
+
+    @Override public Integer call() {
+        Tasks.spec(task, instance); // validates task and instance before anything is written
+        FlatConfig cfg = FlatConfig.preset(preset.name(), task, instance, algo.name(), seed, envSteps);
+        long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * Tasks.spec(task, instance).episodeSteps();
+        try (RunDirectory run = RunDirectory.builder(task, algo.name(), seed).out(out).force(force)
+                .command(commandLine()).nd4j(Nd4jInfo.version()).start(cfg)) {
+            FlatBaseline.train(cfg, run, Progress.console(task + " " + algo, (envSteps + perIteration - 1) / perIteration));
+            run.complete();
+            spec.commandLine().getOut().println("run directory: " + run.dir());
+        }
+        return 0;
+    }
+
+    private List<String> commandLine() {
+        return List.of(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    }
+}
