@@ -100,7 +100,7 @@ public final class PolicyNet {
     }
 
     /** As {@link #evaluate} with inputs already feature-major [inDim][n] (package use, no copy of layout). */
-    Eval evaluateFeatureMajor(double[] xFm, float[] actions, int n) {
+    public Eval evaluateFeatureMajor(double[] xFm, float[] actions, int n) {
         Mlp.Run r = run(n);
         double[] out = r.forward(xFm);
         double[] lp = new double[n], ent = new double[n];
@@ -139,7 +139,7 @@ public final class PolicyNet {
     }
 
     /** As {@link #backward}, returning dInputs feature-major [inDim][n]. */
-    double[] backwardFeatureMajor(double[] dLogProb, double[] dEntropy) {
+    public double[] backwardFeatureMajor(double[] dLogProb, double[] dEntropy) {
         if (last == null) throw new IllegalStateException("backward before evaluate");
         int n = lastN;
         if (dLogProb.length != n || (dEntropy != null && dEntropy.length != n))
