@@ -33,6 +33,7 @@ public final class Sectar {
     private final Map<Integer, TrajectoryEncoder.Run> encRuns = new HashMap<>();
     private final Map<Integer, StateDecoder.Run> decRuns = new HashMap<>();
     boolean parallel = true;
+    private final SectarInference inference = new SectarInference(this);
 
     /**
      * @param steps           T, actions per segment (T+1 states)
@@ -74,6 +75,8 @@ public final class Sectar {
     public Adam adam() { return adam; }
     /** The policy decoder, e.g. for the consistency PPO update (give it its own Adam over {@code params()}). */
     public PolicyNet policy() { return policy; }
+    /** The batched inference calls (planner, rollouts, rewards) on this model. */
+    public SectarInference inference() { return inference; }
     /** A plain-Java copy of the policy decoder for batch-1 acting; input [s, z]. */
     public PolicySnapshot policySnapshot() { return policy.snapshot(); }
     /** Whether independent halves of a pass run on two threads (results identical either way). */

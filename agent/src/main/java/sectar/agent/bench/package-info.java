@@ -1,0 +1,2 @@
+/** Micro-benchmarks of the neural core against the PyTorch reference figures (shared/perf/README.md). */
+package sectar.agent.bench;
