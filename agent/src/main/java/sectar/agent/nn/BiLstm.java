@@ -58,13 +58,13 @@ public final class BiLstm {
         }
 
         /** Pooled output [2H, B] after {@link #forward(double[])}. */
-        INDArray output() { return pooled; }
+        public INDArray output() { return pooled; }
 
         /** Fill with dLoss/dPooled before {@link #backward()}. */
-        INDArray outputGrad() { return pooledGrad; }
+        public INDArray outputGrad() { return pooledGrad; }
 
         /** @param seq the input sequence, [steps][in][B] flattened (time-major, then feature, then batch) */
-        void forward(double[] seq) {
+        public void forward(double[] seq) {
             int S = steps, n = net.in * batch;
             if (seq.length != S * n)
                 throw new IllegalArgumentException("sequence has length " + seq.length + ", expected " + S * n
@@ -101,7 +101,7 @@ public final class BiLstm {
         }
 
         /** Accumulates all parameter gradients from {@link #outputGrad()} (no input gradient). */
-        void backward() {
+        public void backward() {
             int S = steps, H = net.hidden, nh = H * batch;
             double[] dp = new double[2 * nh];
             Nd.read(pooledGrad, dp);

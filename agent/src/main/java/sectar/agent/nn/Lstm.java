@@ -105,13 +105,13 @@ public final class Lstm {
         }
 
         /** Input buffer x_t [in, B]; fill it before {@code step(t)}. */
-        INDArray x(int t) { return xView[xs(t)]; }
+        public INDArray x(int t) { return xView[xs(t)]; }
 
         /** Output h_t [H, B], valid after {@code step(t)} (until step t+2 without cache). */
-        INDArray h(int t) { return hView[xs(t + 1)]; }
+        public INDArray h(int t) { return hView[xs(t + 1)]; }
 
         /** Forward step t (t = 0 starts from zero state). */
-        void step(int t) {
+        public void step(int t) {
             checkStep(t);
             int n = net.hidden * batch, gs = cache ? t : 0;
             INDArray x = xh[xs(t)];
@@ -141,7 +141,7 @@ public final class Lstm {
         }
 
         /** Starts a backward pass (clears the carried state gradients). */
-        void beginBackward() {
+        public void beginBackward() {
             if (!cache) throw new IllegalStateException("this Lstm run was built without cache; it cannot backpropagate");
             java.util.Arrays.fill(dh, 0);
             java.util.Arrays.fill(dc, 0);
@@ -152,7 +152,7 @@ public final class Lstm {
          * dLoss/dh_t from outside ([H*B] values at {@code off}, or null); adds dW and leaves
          * dLoss/dx_t in {@link #dx()}.
          */
-        void backStep(int t, double[] ext, int off) {
+        public void backStep(int t, double[] ext, int off) {
             checkStep(t);
             int n = net.hidden * batch;
             INDArray[] gt = gate[t];
@@ -183,7 +183,7 @@ public final class Lstm {
         }
 
         /** Same, with the external gradient in an off-heap [H, B] array (or null). */
-        void backStep(int t, INDArray ext) {
+        public void backStep(int t, INDArray ext) {
             if (ext == null) {
                 backStep(t, null, 0);
             } else {
@@ -193,6 +193,6 @@ public final class Lstm {
         }
 
         /** dLoss/dx_t [in, B] after {@code backStep(t, ...)}. */
-        INDArray dx() { return dxView; }
+        public INDArray dx() { return dxView; }
     }
 }

@@ -65,18 +65,18 @@ public final class Mlp {
         public int batch() { return batch; }
 
         /** The input buffer [in, B] to fill before {@link #forward()}. */
-        INDArray input() { return input; }
+        public INDArray input() { return input; }
 
         /** The output [out, B] after {@link #forward()}. */
-        INDArray output() { return ys[ys.length - 1]; }
+        public INDArray output() { return ys[ys.length - 1]; }
 
         /** The buffer [out, B] to fill with dLoss/dOutput before {@link #backward(boolean)}. */
-        INDArray outputGrad() { return dys[dys.length - 1]; }
+        public INDArray outputGrad() { return dys[dys.length - 1]; }
 
         /** dLoss/dInput [in, B] after {@code backward(true)}. */
-        INDArray inputGrad() { return inputGrad; }
+        public INDArray inputGrad() { return inputGrad; }
 
-        void forward() {
+        public void forward() {
             Dense[] l = net.layers;
             for (int i = 0; i < l.length; i++) {
                 l[i].forward(xs[i], ys[i]);
@@ -92,7 +92,7 @@ public final class Mlp {
         }
 
         /** Accumulates parameter gradients from {@link #outputGrad()}; fills inputGrad when asked. */
-        void backward(boolean needInputGrad) {
+        public void backward(boolean needInputGrad) {
             Dense[] l = net.layers;
             for (int i = l.length - 1; i >= 0; i--) {
                 boolean dx = i > 0 || needInputGrad;

@@ -35,26 +35,26 @@ public final class Nd {
     }
 
     /** The dtype from its name ("float" or "double"). */
-    static DataType dtype(boolean dbl) { return dbl ? DataType.DOUBLE : DataType.FLOAT; }
+    public static DataType dtype(boolean dbl) { return dbl ? DataType.DOUBLE : DataType.FLOAT; }
 
     /** A zeroed c-order matrix. */
-    static INDArray mat(DataType dt, long rows, long cols) {
+    public static INDArray mat(DataType dt, long rows, long cols) {
         init();
         return Nd4j.create(dt, new long[] {rows, cols}, 'c');
     }
 
     /** Contiguous view of rows [from, to) of a c-order matrix. */
-    static INDArray rows(INDArray m, long from, long to) {
+    public static INDArray rows(INDArray m, long from, long to) {
         return m.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     /** c = alpha * op(a) * op(b) + beta * c. */
-    static void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, double beta) {
+    public static void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, double beta) {
         Nd4j.gemm(a, b, c, ta, tb, 1.0, beta);
     }
 
     /** Copies all elements of a contiguous array (or row-range view) into dst[0..length). */
-    static void read(INDArray a, double[] dst) {
+    public static void read(INDArray a, double[] dst) {
         int n = (int) a.length();
         if (a.dataType() == DataType.DOUBLE) {
             DoubleBuffer b = a.data().asNioDouble();
@@ -68,7 +68,7 @@ public final class Nd {
     }
 
     /** Copies src[0..length) into all elements of a contiguous array (or row-range view). */
-    static void write(double[] src, INDArray a) {
+    public static void write(double[] src, INDArray a) {
         int n = (int) a.length();
         if (a.dataType() == DataType.DOUBLE) {
             DoubleBuffer b = a.data().asNioDouble();
@@ -82,7 +82,7 @@ public final class Nd {
     }
 
     /** Fills a contiguous array (or row-range view) with one value. */
-    static void fill(INDArray a, double v) {
+    public static void fill(INDArray a, double v) {
         double[] tmp = new double[(int) a.length()];
         Arrays.fill(tmp, v);
         write(tmp, a);

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
  * other, each with one BLAS thread. The halves touch disjoint buffers, so results do not depend on
  * timing. Calls from the helper thread itself run sequentially (no nested deadlock).
  */
-final class Par {
+public final class Par {
     private Par() {}
 
     private static volatile Thread helper;
@@ -23,7 +23,7 @@ final class Par {
     });
 
     /** Runs a and b, b on the helper thread when {@code parallel}; returns when both are done. */
-    static void both(boolean parallel, Runnable a, Runnable b) {
+    public static void both(boolean parallel, Runnable a, Runnable b) {
         if (!parallel || Thread.currentThread() == helper) {
             a.run();
             b.run();

@@ -21,7 +21,7 @@ public final class ParamStore {
         this.dtype = Nd.dtype(doublePrecision);
     }
 
-    DataType dtype() { return dtype; }
+    public DataType dtype() { return dtype; }
 
     public boolean doublePrecision() { return dtype == DataType.DOUBLE; }
 
