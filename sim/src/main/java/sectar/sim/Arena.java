@@ -1,6 +1,7 @@
 package sectar.sim;
 
 import org.jbox2d.collision.shapes.PolygonShape;
+import org.jbox2d.common.Settings;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.BodyDef;
@@ -14,6 +15,17 @@ public final class Arena {
     static final float WALL_HALF_THICKNESS = 0.5f;
 
     private Arena() {}
+
+    /**
+     * Where to put the walls' inner faces so that a body reaching {@code halfExtent} from its centre
+     * towards a wall keeps its centre within +-{@code limit}. JBox2D's time-of-impact solver stops a
+     * moving body with its shape a little inside the wall's skin (measured: a 0.05 circle against walls
+     * at 2.85 stops at 2.805), and a circle gets {@code linearSlop} closer than a box, so the faces move
+     * in by {@code linearSlop} plus 0.001 of headroom. A resting body then sits about 0.011 inside the limit.
+     */
+    public static double wallFor(double limit, double halfExtent) {
+        return limit + halfExtent - Settings.linearSlop - 0.001;
+    }
 
     /**
      * Adds four static walls whose inner faces sit at +-{@code inner} on both axes.

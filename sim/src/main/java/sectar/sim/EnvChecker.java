@@ -72,6 +72,7 @@ public final class EnvChecker {
         SplittableRandom rng = new SplittableRandom(seed);
         List<double[]> rows = new ArrayList<>();
         double[] obs = env.reset(seed);
+        policy.reset();
         checkObservation(spec, obs, "reset");
         rows.add(obs.clone());
         int stage = env.stage();
@@ -132,6 +133,7 @@ public final class EnvChecker {
         Env probe = new TimeLimit(unwrap(env));
         SplittableRandom rng = new SplittableRandom(seed);
         double[] obs = env.reset(seed);
+        policy.reset();
         for (int t = 0; t < env.spec().episodeSteps(); t += 1) {
             if (t % 7 == 0) {
                 double[] back = probe.resetTo(obs, env.stage());

@@ -15,6 +15,7 @@ public record Episode(double totalReward, int finalStage, int steps, boolean suc
     /** Runs {@code policy} on {@code env} from {@code reset(seed)} until terminated or truncated. */
     public static Episode run(Env env, Policy policy, long seed, SplittableRandom rng) {
         double[] obs = env.reset(seed);
+        policy.reset();
         double total = 0;
         Step s;
         do {

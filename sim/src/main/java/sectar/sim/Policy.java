@@ -13,6 +13,9 @@ public interface Policy {
      */
     double[] act(double[] observation, int stage, SplittableRandom rng);
 
+    /** Called at the start of every episode; stateful controllers (a gait phase) restart here. */
+    default void reset() {}
+
     /** Uniform random actions from {@code space}. */
     static Policy random(Space space) {
         return (obs, stage, rng) -> space.sample(rng);

@@ -34,6 +34,12 @@ public final class Tasks {
     static {
         register(new Entry("waypoint", "point agent visits 50 ordered waypoints, +1 on every third",
                 WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
+        register(new Entry("block", "fist carries 4 objects to their goals in order, +1 per object",
+                BlockTask::spec, BlockTask::new, BlockExpert::new));
+        register(new Entry("wheeled", "differential-drive car visits 50 ordered waypoints, +1 on every third",
+                WheeledTask::spec, WheeledTask::new, WheeledExpert::new));
+        register(new Entry("swimmer", "3-link swimmer brings its com to 10 ordered targets, +1 on every third",
+                SwimmerTask::spec, SwimmerTask::new, SwimmerExpert::new));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }

@@ -32,14 +32,15 @@ import org.jbox2d.dynamics.World;
  * <h2>Differences from the released code</h2>
  * The released task is kinematic and clips the position to [-2.8, 2.8]. Here the agent is a small
  * JBox2D circle: an action sets its velocity to 0.2/DT for exactly one physics step and then zeroes
- * it, and static walls stop it. Against a wall the body rests a contact slop (~0.005) from where the
- * released clip would put it; everywhere else the motion is the released one up to float rounding.
+ * it, and static walls stop it (placed by {@link Arena#wallFor} so the centre never leaves +-2.8).
+ * Against a wall the body rests about 0.011 short of where the released clip would put it; everywhere
+ * else the motion is the released one up to float rounding.
  */
 public final class WaypointTask extends Box2dTask {
     static final float DT = 0.1f;
     static final int VELOCITY_ITERATIONS = 8;
     static final int POSITION_ITERATIONS = 3;
-    /** Body radius; the walls are pushed out by it so the centre stops at +-ARENA. */
+    /** Body radius; the walls are pushed out by it so the centre stops just inside +-ARENA. */
     static final float RADIUS = 0.05f;
     private static final double[][] MOVES = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
 
@@ -67,7 +68,7 @@ public final class WaypointTask extends Box2dTask {
     }
 
     @Override protected void buildScene(World world, double[] state) {
-        Arena.addWalls(world, arena + RADIUS);
+        Arena.addWalls(world, Arena.wallFor(arena, RADIUS));
         BodyDef def = new BodyDef();
         def.type = BodyType.DYNAMIC;
         def.position.set((float) state[0], (float) state[1]);

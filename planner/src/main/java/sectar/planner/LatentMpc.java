@@ -1,0 +1,93 @@
+package sectar.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import sectar.agent.api.LatentPolicy;
+import sectar.agent.api.LatentStateModel;
+import sectar.sim.Env;
+import sectar.sim.Seeds;
+import sectar.sim.Step;
+
+/**
+ * SeCTAR's hierarchical controller (spec section 6): M episodes in parallel from the task's start;
+ * at every segment boundary all M plans are searched in batched model calls, then each episode's
+ * environment is reset to its real state and the policy decoder executes the first latent of its
+ * best plan for T steps (receding horizon). Rewards and stages come from the real states.
+ */
+public final class LatentMpc {
+    private final MpcConfig config;
+    private final LatentSearch search;
+
+    public LatentMpc(MpcConfig config) {
+        this(config, config.newSearch());
+    }
+
+    public LatentMpc(MpcConfig config, LatentSearch search) {
+        this.config = config;
+        this.search = search;
+    }
+
+    /**
+     * Runs M episodes.
+     *
+     * @param envs   makes an unwrapped environment of the task (one per episode)
+     * @param model  the state model the plans are searched with
+     * @param policy executes a latent for T steps
+     * @param scorer the plan score
+     * @param seed   this batch's seed: env starts, planning and action sampling derive from it by name
+     */
+    public MpcRollout run(Supplier<Env> envs, LatentStateModel model, LatentPolicy policy, PlanScorer scorer, long seed) {
+        int m = config.episodes();
+        double[][] starts = new double[m][];
+        for (int i = 0; i < m; i++) starts[i] = envs.get().reset(Seeds.derive(seed, "mpc/env/" + i));
+        return runFrom(envs, model, policy, scorer, seed, starts, new int[m]);
+    }
+
+    /** Runs one episode from each given state and stage (config.episodes() is ignored). */
+    public MpcRollout runFrom(Supplier<Env> envs, LatentStateModel model, LatentPolicy policy, PlanScorer scorer,
+                              long seed, double[][] startStates, int[] startStages) {
+        int m = startStates.length, k = config.segments(), t = model.segmentLength(), lat = model.latentDim();
+        Env[] env = new Env[m];
+        double[][] state = new double[m][];
+        int[] stage = startStages.clone();
+        double[] returns = new double[m];
+        List<MpcRollout.Trace> traces = new ArrayList<>();
+        SplittableRandom[] actRng = new SplittableRandom[m];
+        for (int i = 0; i < m; i++) {
+            env[i] = envs.get();
+            state[i] = env[i].resetTo(startStates[i], stage[i]);
+            actRng[i] = Seeds.rng(seed, "mpc/act/" + i);
+            traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>()));
+        }
+        int numGoals = env[0].spec().numGoals();
+        SplittableRandom planRng = Seeds.rng(seed, "mpc/plan");
+        List<double[]> starts = new ArrayList<>();
+        long steps = 0;
+        for (int seg = 0; seg < k; seg++) {
+            int h = Math.min(config.horizon(), k - seg);
+            LatentSearch.Plan[] plans = search.plan(model, scorer, state, stage, h, planRng);
+            for (int i = 0; i < m; i++) {
+                if (stage[i] >= numGoals) continue; // finished: nothing left to collect
+                starts.add(state[i].clone());
+                float[] z = new float[lat];
+                System.arraycopy(plans[i].latents(), 0, z, 0, lat);
+                float[] predicted = new float[t * model.obsDim()];
+                System.arraycopy(plans[i].predicted(), 0, predicted, 0, predicted.length);
+                traces.get(i).predicted().add(predicted);
+                env[i].resetTo(state[i], stage[i]);
+                for (int j = 0; j < t; j++) {
+                    Step s = env[i].step(policy.act(state[i], z, actRng[i]));
+                    steps++;
+                    returns[i] += s.reward();
+                    state[i] = s.observation();
+                    stage[i] = s.stage();
+                    traces.get(i).executed().add(state[i].clone());
+                    if (s.terminated()) break;
+                }
+            }
+        }
+        return new MpcRollout(returns, stage, starts, traces, steps);
+    }
+}

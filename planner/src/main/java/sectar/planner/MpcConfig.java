@@ -1,0 +1,38 @@
+package sectar.planner;
+
+/**
+ * Latent MPC settings (spec sections 6 and 9).
+ *
+ * @param episodes       M: parallel MPC episodes per iteration (released: 40; swimmer 20)
+ * @param candidates     C: latent sequences evaluated per replanning (released: 2048; swimmer 4000)
+ * @param horizon        plan horizon in segments (released: 10 waypoint/block, 20 wheeled, 30 swimmer)
+ * @param segments       episode length in segments (released: 20 waypoint, 50 others)
+ * @param gamma          discount over predicted steps (0.99; block 0.995)
+ * @param progressWeight never-blind progress term weight; 0 is the released planner
+ * @param search         "shooting" (released) or "cem"
+ * @param cemIterations  CEM refits; its population is candidates / cemIterations, so budgets match
+ * @param cemElites      CEM elites per refit
+ */
+public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
+                        double progressWeight, String search, int cemIterations, int cemElites) {
+    public MpcConfig {
+        if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
+        if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
+        if (horizon < 1) throw new IllegalArgumentException("mpc.horizon must be >= 1, got " + horizon);
+        if (segments < 1) throw new IllegalArgumentException("mpc.segments must be >= 1, got " + segments);
+        if (!search.equals("shooting") && !search.equals("cem"))
+            throw new IllegalArgumentException("mpc.search must be 'shooting' or 'cem', got '" + search + "'");
+        if (cemIterations < 1 || candidates / cemIterations < 2)
+            throw new IllegalArgumentException("mpc.cemIterations must leave a population >= 2 of " + candidates
+                    + " candidates, got " + cemIterations);
+        if (cemElites < 1 || cemElites > candidates / cemIterations)
+            throw new IllegalArgumentException("mpc.cemElites must be in [1, " + candidates / cemIterations + "], got " + cemElites);
+    }
+
+    /** The search this config names, with the same number of model evaluations either way. */
+    public LatentSearch newSearch() {
+        return search.equals("cem")
+                ? new CrossEntropySearch(candidates / cemIterations, cemIterations, cemElites, 0.05)
+                : new RandomShooting(candidates);
+    }
+}
