@@ -29,6 +29,7 @@ class WorldReuseTest {
         for (int ep = 0; ep < 3; ep++) {
             Policy p = ep == 1 ? expert : random;
             double[] obs = used.reset(ep);
+            p.reset();
             Step s;
             do {
                 s = used.step(p.act(obs, used.stage(), rng));
@@ -51,6 +52,7 @@ class WorldReuseTest {
         SplittableRandom rng = new SplittableRandom(seed);
         List<double[]> rows = new ArrayList<>();
         double[] obs = env.resetTo(start, 0);
+        policy.reset(); // experts may keep a gait phase
         rows.add(obs);
         for (int t = 0; t < 120; t++) {
             double[] action = t % 3 == 0 ? env.actionSpace().sample(rng) : policy.act(obs, env.stage(), rng);

@@ -46,6 +46,7 @@ public final class Recorder {
         List<BufferedImage> frames = new ArrayList<>();
         List<double[]> trail = new ArrayList<>();
         double[] obs = env.reset(seed);
+        policy.reset();
         trail.add(checkedPoint(reward, obs, env.stage()));
         frames.add(renderer.draw(new Frame(task.world(), env.spec(), env.stage(), trail, 0, 0)));
         double total = 0;
