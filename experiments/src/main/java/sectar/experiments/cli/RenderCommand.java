@@ -46,7 +46,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "480", description = "frame width and height in pixels (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--max-frames", defaultValue = "200",
+    @Option(names = "--max-frames", defaultValue = "100",
             description = "keep about this many frames (every k-th step; default: ${DEFAULT-VALUE})")
     int maxFrames;
 

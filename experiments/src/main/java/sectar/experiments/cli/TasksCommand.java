@@ -18,10 +18,10 @@ final class TasksCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-9s %-22s %-12s %8s %8s %10s  %s%n", "task", "observation", "action", "episode", "segment", "max_return", "summary");
+        out.printf("%-9s %-22s %-22s %8s %8s %10s  %s%n", "task", "observation", "action", "episode", "segment", "max_return", "summary");
         for (String name : Tasks.names()) {
             TaskSpec s = Tasks.spec(name, 0);
-            out.printf("%-9s %-22s %-12s %8d %8d %10d  %s%n", name, describe(s.observationSpace()), describe(s.actionSpace()),
+            out.printf("%-9s %-22s %-22s %8d %8d %10d  %s%n", name, describe(s.observationSpace()), describe(s.actionSpace()),
                     s.episodeSteps(), s.segmentLength(), s.maxReturn(), Tasks.entry(name).summary());
         }
         out.printf("%d instances each (--instance 0..%d)%n", Tasks.NUM_INSTANCES, Tasks.NUM_INSTANCES - 1);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file atomically: into a temp file in the target directory, then one rename over the target. */
 final class AtomicFiles {
@@ -30,6 +31,11 @@ final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
+            }
+            try { // temp files are created owner-only; a picture should be readable like any other file
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the default permissions
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
