@@ -47,6 +47,7 @@ public final class WaypointTask extends Box2dTask {
     private final float stepSize;
     private final double arena;
     private Body agent;
+    private final Vec2 velocity = new Vec2(); // reused: setLinearVelocity copies it
 
     public WaypointTask(TaskSpec spec) {
         super(spec);
@@ -85,12 +86,14 @@ public final class WaypointTask extends Box2dTask {
 
     @Override protected void applyAction(double[] action) {
         double[] m = MOVES[(int) action[0]];
-        agent.setLinearVelocity(new Vec2((float) (m[0] * stepSize / DT), (float) (m[1] * stepSize / DT)));
+        velocity.set((float) (m[0] * stepSize / DT), (float) (m[1] * stepSize / DT));
+        agent.setLinearVelocity(velocity);
     }
 
     @Override protected void simulate() {
         world.step(DT, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
-        agent.setLinearVelocity(new Vec2(0, 0)); // a move lasts exactly one physics step
+        velocity.setZero();
+        agent.setLinearVelocity(velocity); // a move lasts exactly one physics step
     }
 
     @Override protected double[] observe() {

@@ -1,0 +1,15 @@
+package sectar.experiments.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sectar bench ...}: the benchmarks, one subcommand each ({@code env} now; {@code nn} to come). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line per measurement.",
+        subcommands = {BenchEnvCommand.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "bench needs a subcommand: " + spec.subcommands().keySet());
+    }
+}

@@ -1,0 +1,103 @@
+package sectar.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.jbox2d.common.Vec2;
+import org.jbox2d.dynamics.World;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import sectar.experiments.bench.Box2dScenes;
+import sectar.experiments.bench.EnvStepBench;
+import sectar.experiments.bench.Timing;
+import sectar.sim.TaskWorld;
+import sectar.sim.Tasks;
+
+/**
+ * {@code sectar bench env}: env steps per second per task and mode (median of the repeats after a
+ * warm-up), then the raw JBox2D scene equivalent to the C++ reference, as JSON lines.
+ */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Env steps/s per task (single env, vector env) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
+final class BenchEnvCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", description = "one task (default: all registered)")
+    String task;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "timed repeats, >= 5 (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--seconds", defaultValue = "0.5", description = "seconds per env repeat (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--policy", defaultValue = "expert", description = "actions: expert or random (default: ${DEFAULT-VALUE})")
+    RenderCommand.PolicyKind policy;
+
+    @Option(names = "--envs", defaultValue = "8", description = "envs in the vector mode (default: ${DEFAULT-VALUE})")
+    int envs;
+
+    @Option(names = "--scene-steps", defaultValue = "200000",
+            description = "Box2D steps per scene repeat, as the C++ reference's argument (default: ${DEFAULT-VALUE})")
+    long sceneSteps;
+
+    @Option(names = "--no-scene", description = "skip the raw JBox2D scenes")
+    boolean noScene;
+
+    @Option(names = "--seed", defaultValue = "0", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override public Integer call() {
+        if (repeats < 5) throw new IllegalArgumentException("--repeats must be >= 5, got " + repeats);
+        if (!(seconds > 0) || seconds > 60) throw new IllegalArgumentException("--seconds must be in (0, 60], got " + seconds);
+        if (envs < 1) throw new IllegalArgumentException("--envs must be >= 1, got " + envs);
+        if (sceneSteps < 1000) throw new IllegalArgumentException("--scene-steps must be >= 1000, got " + sceneSteps);
+        List<String> tasks = task == null ? Tasks.names() : List.of(Tasks.entry(task).name());
+        PrintWriter out = spec.commandLine().getOut();
+        boolean expert = policy == RenderCommand.PolicyKind.expert;
+        for (String t : tasks) {
+            double single = Timing.median(Timing.rates(EnvStepBench.single(t, expert, seed), repeats, seconds, 1.0));
+            line(out, t, "single", single);
+            double vector = Timing.median(Timing.rates(EnvStepBench.vector(t, envs, expert, seed), repeats, seconds, 1.0));
+            line(out, t, "vector", vector);
+            if (!noScene) {
+                String scene = EnvStepBench.sceneOf(t);
+                scene(out, scene, "jbox2d_tree", () -> new World(new Vec2(0, 0)));
+                scene(out, scene, "sectar_small", TaskWorld::new);
+            }
+        }
+        return 0;
+    }
+
+    private static void line(PrintWriter out, String task, String mode, double median) {
+        out.println(String.format(Locale.ROOT,
+                "{\"bench\":\"env_steps\",\"task\":\"%s\",\"mode\":\"%s\",\"unit\":\"steps_per_s\",\"median\":%.1f}", task, mode, median));
+        out.flush();
+    }
+
+    /** Like the C++ reference: a fresh scene per repeat, 2000 warm-up steps, then sceneSteps timed steps. */
+    private void scene(PrintWriter out, String name, String broadphase, Supplier<World> worlds) {
+        double[] rates = new double[repeats];
+        int substeps = 1, bodies = 0;
+        for (int r = -1; r < repeats; r++) { // r = -1: a discarded pass so the JIT has compiled the step
+            Box2dScenes.Scene sc = Box2dScenes.build(name, worlds);
+            substeps = sc.substeps();
+            bodies = sc.world().getBodyCount();
+            sc.run(0, 2000);
+            long t0 = System.nanoTime();
+            sc.run(2000, sceneSteps);
+            if (r >= 0) rates[r] = sceneSteps / ((System.nanoTime() - t0) / 1e9);
+        }
+        double median = Timing.median(rates);
+        out.println(String.format(Locale.ROOT, "{\"bench\":\"box2d_scene\",\"scene\":\"%s\",\"broadphase\":\"%s\",\"bodies\":%d,"
+                + "\"steps\":%d,\"substeps\":%d,\"env_steps_per_s\":%.1f,\"unit\":\"steps_per_s\",\"median\":%.1f}",
+                name, broadphase, bodies, sceneSteps, substeps, median / substeps, median));
+        out.flush();
+    }
+}

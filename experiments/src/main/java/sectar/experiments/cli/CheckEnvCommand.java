@@ -1,0 +1,74 @@
+package sectar.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import sectar.sim.EnvChecker;
+import sectar.sim.Episode;
+import sectar.sim.Policy;
+import sectar.sim.Seeds;
+import sectar.sim.Tasks;
+
+/**
+ * {@code sectar check-env <task>}: the env contract checks on each instance, plus the expert's and a
+ * uniform random policy's mean return (the expert should score well above random).
+ */
+@Command(name = "check-env", mixinStandardHelpOptions = true,
+        description = "Check a task's env contract (EnvChecker) per instance and print expert vs random mean return. "
+                + "Exit 0 only if every check holds.")
+final class CheckEnvCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "task name (see `sectar tasks`)")
+    String task;
+
+    @Option(names = "--instance", paramLabel = "K", description = "check only instance K (default: all)")
+    Integer instance;
+
+    @Option(names = "--seed", defaultValue = "0", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--episodes", defaultValue = "3", description = "episodes per policy for the mean returns (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Override public Integer call() {
+        if (episodes < 1) throw new IllegalArgumentException("--episodes must be >= 1, got " + episodes);
+        Tasks.entry(task);
+        List<Integer> instances = instance == null ? java.util.stream.IntStream.range(0, Tasks.NUM_INSTANCES).boxed().toList()
+                : List.of(instance);
+        for (int k : instances) Tasks.spec(task, k); // validate every instance before any work
+        PrintWriter out = spec.commandLine().getOut();
+        int failed = 0;
+        for (int k : instances) {
+            long s = Seeds.derive(seed, "check-env/" + task + "/" + k);
+            final int inst = k;
+            List<String> problems = EnvChecker.check(() -> Tasks.make(task, inst), Tasks.expert(task, k), s);
+            double expert = meanReturn(k, Tasks.expert(task, k), "expert");
+            double random = meanReturn(k, Policy.random(Tasks.spec(task, k).actionSpace()), "random");
+            out.printf("%s instance %d: %s  expert %.2f  random %.2f  (mean return over %d episodes, max %d)%n", task, k,
+                    problems.isEmpty() ? "ok" : problems.size() + " problem(s)", expert, random, episodes,
+                    Tasks.spec(task, k).maxReturn());
+            for (String p : problems) out.println("  problem: " + p);
+            if (!problems.isEmpty()) failed++;
+        }
+        out.println(failed == 0 ? "all checks passed" : failed + " instance(s) failed");
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private double meanReturn(int k, Policy policy, String name) {
+        double total = 0;
+        for (int e = 0; e < episodes; e++) {
+            String stream = "check-env/" + task + "/" + k + "/" + name + "/" + e;
+            total += Episode.run(Tasks.make(task, k), policy, Seeds.derive(seed, stream + "/reset"),
+                    Seeds.rng(seed, stream + "/actions")).totalReward();
+        }
+        return total / episodes;
+    }
+}

@@ -1,0 +1,55 @@
+package sectar.experiments.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code sectar.jar}. User errors (unknown task, instance out of range, bad option
+ * values, unwritable output) print one {@code error: <message>} line on stderr and exit 2; an
+ * {@link IllegalArgumentException} thrown while a command runs counts as a user error.
+ */
+@Command(name = "sectar", mixinStandardHelpOptions = true, version = "sectar 0.1.0",
+        description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
+        subcommands = {TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a user error. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests call {@code commandLine().execute(...)} with their own out/err). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Main::onBadParameters);
+        cl.setExecutionExceptionHandler(Main::onExecutionError);
+        return cl;
+    }
+
+    /** Without a subcommand: show the usage. */
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        return error(e.getCommandLine(), e.getMessage());
+    }
+
+    private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) return error(cl, e.getMessage());
+        throw e;
+    }
+
+    static int error(CommandLine cl, String message) {
+        PrintWriter err = cl.getErr();
+        err.println("error: " + (message == null ? "invalid input" : message.replace('\n', ' ')));
+        err.flush();
+        return USAGE;
+    }
+}
