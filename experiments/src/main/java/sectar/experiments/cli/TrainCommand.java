@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         FlatConfig cfg = FlatConfig.preset(preset.name(), task, instance, algo.name(), seed, envSteps);
         long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * Tasks.spec(task, instance).episodeSteps();
         try (RunDirectory run = RunDirectory.builder(task, algo.name(), seed).out(out).force(force)
-                .command(commandLine()).nd4j(Nd4jInfo.version()).start(cfg)) {
+                .command(commandLine()).nd4j(Nd4jInfo.version()).gitDir(CodeLocation.folder()).start(cfg)) {
             FlatBaseline.train(cfg, run, Progress.console(task + " " + algo, (envSteps + perIteration - 1) / perIteration));
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
@@ -63,6 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        return List.of(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        List<String> args = new java.util.ArrayList<>(List.of("sectar"));
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
     }
 }
