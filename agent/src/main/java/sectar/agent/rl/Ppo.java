@@ -57,7 +57,13 @@ public final class Ppo {
     public Adam optimizer() { return adam; }
 
     /** One PPO update on {@code batch}; refreshes the policy's acting snapshot at the end. */
-    public PpoStats update(RolloutBatch batch) {
+    public PpoStats update(RolloutBatch batch) { return update(batch, rng); }
+
+    /**
+     * As {@link #update(RolloutBatch)} with the minibatch shuffles drawn from {@code shuffles}: a
+     * resumable training loop passes a stream derived from the iteration, so no RNG state needs saving.
+     */
+    public PpoStats update(RolloutBatch batch, SplittableRandom shuffles) {
         int n = batch.size();
         double[] values = value == null ? null : valueOf(batch.inputs(), null);
         double[] adv = Gae.advantages(batch.rewards(), values, null, batch.lengths(), cfg.gamma(), cfg.lambda());
@@ -69,7 +75,7 @@ public final class Ppo {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) perm[i] = i;
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
-            shuffle(perm);
+            shuffle(perm, shuffles);
             for (int start = 0; start < n; start += cfg.minibatch()) {
                 int m = Math.min(cfg.minibatch(), n - start);
                 int[] rows = new int[m];
@@ -155,8 +161,8 @@ public final class Ppo {
         return x;
     }
 
-    /** Fisher-Yates with this optimiser's stream (a fresh random order every epoch). */
-    private void shuffle(int[] a) {
+    /** Fisher-Yates (a fresh random order every epoch). */
+    private static void shuffle(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];
