@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import sectar.agent.nn.PolicySnapshot;
+import sectar.agent.nn.PolicyNet;
 import sectar.agent.vae.SectarConfig;
 import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SegmentBatch;
@@ -39,13 +39,21 @@ public final class NnBench {
         float[] s0 = gauss(rng, C * OBS), z = gauss(rng, C * H * cfg.latentDim());
         double plan = median(1, 1, () -> m.inference().decodeChain(s0, z, C, H)) * 1e3;
         emit(out, "plan_call", preset, ",\"C\":" + C + ",\"H\":" + H, "ms", plan);
-        PolicySnapshot snap = m.policySnapshot();
+        PolicyNet pd = m.policy();
         double[] s = {0.3, -1.2}, zz = new double[cfg.latentDim()];
         for (int i = 0; i < zz.length; i++) zz[i] = rng.nextGaussian();
         double[] sink = new double[1];
         int inner = 2000;
-        double fwd = median(3, inner, () -> sink[0] += snap.output(s, zz)[0]) * 1e6;
+        double fwd = median(3, inner, () -> sink[0] += pd.probabilities(concat(s, zz))[0]) * 1e6;
         emit(out, "policy_forward_b1", preset, "", "us", fwd);
+    }
+
+    /** The policy decoder's input [s, z] (built per call, as a rollout does). */
+    static double[] concat(double[] s, double[] z) {
+        double[] x = new double[s.length + z.length];
+        System.arraycopy(s, 0, x, 0, s.length);
+        System.arraycopy(z, 0, x, s.length, z.length);
+        return x;
     }
 
     static void emit(PrintStream out, String bench, String preset, String extra, String unit, double median) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import sectar.agent.nn.ParamStore;
-import sectar.agent.rl.PolicyNet;
+import sectar.agent.nn.PolicyNet;
 import sectar.agent.rl.Ppo;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.RolloutBatch;

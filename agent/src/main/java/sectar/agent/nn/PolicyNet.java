@@ -1,6 +1,5 @@
 package sectar.agent.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,195 +7,462 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A stochastic MLP policy with backward, for behaviour cloning and PPO: a ReLU MLP to logits
- * (categorical, log-prob = log(p + 1e-8)) or to a Gaussian mean with a learned state-independent
- * log std clamped below at {@code minLogStd} (spec 3.3/3.4).
+ * A stochastic MLP policy pi(a | x), the one policy class of the project (explorer, flat baselines and
+ * SeCTAR's policy decoder): ReLU hidden layers, then either a categorical head (logits, log-prob
+ * {@code log(p + 1e-8)}, spec 3.3) or a diagonal-Gaussian head (mean from the MLP, one learned
+ * state-independent log-sigma vector clamped at {@link #MIN_LOG_STD}). The input x is whatever the
+ * caller feeds: the observation, or {@code [s, z]} for the policy decoder.
  *
- * <p>Use: {@link #evaluate} a batch of inputs and actions (log-probs and entropies), then
- * {@link #backward} with dLoss/dLogProb and dLoss/dEntropy to add parameter gradients; an {@link Adam}
- * over {@link #params()} applies them. Row-major {@code float[]} in, {@code double[]} out.
- * Not thread-safe.
+ * <p>Training passes are batched on ND4J: {@link #evaluate} (sample-major {@code double[][]}) or
+ * {@link #evaluateFeatureMajor} (behaviour cloning inside the VAE), then {@link #backward} or
+ * {@link #backwardInputs} (which also returns dLoss/dInputs, the gradient into z). Acting is batch-1
+ * plain Java on a snapshot of the weights ({@code PolicySnapshot}), refreshed by {@link #sync()}: every
+ * optimiser here calls it after its update, and anyone else who changes the parameters (the VAE's
+ * joint Adam, {@link #setFlatParams}) must call it too. Not thread-safe for training; acting calls may
+ * run concurrently between syncs.
  */
 public final class PolicyNet {
-    private final Mlp mlp;
-    private final Param logStd;
-    private final boolean discrete;
-    private final int inDim, actSize;
-    private final double logStdInit, minLogStd;
-    private final List<Param> params = new ArrayList<>();
-    private final Map<Integer, Mlp.Run> runs = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Mlp.Run> e) { return size() > 6; }
-    };
-    // cache of the last evaluate, for backward
-    private Mlp.Run last;
-    private int lastN;
-    private double[] lastOut, lastActs;
-    private int[] lastIdx;
+    /** Lowest allowed log sigma (released code: log(1e-4)). */
+    public static final double MIN_LOG_STD = Math.log(1e-4);
+    private static final int CACHED_RUNS = 8;
 
-    /**
-     * @param hidden     hidden widths, e.g. {400, 300, 200}
-     * @param actionSize number of discrete actions, or the continuous action dimension
-     * @param logStdInit initial log std (continuous only)
-     * @param minLogStd  lower clamp of the log std (continuous only), e.g. log(1e-4)
-     */
-    public PolicyNet(ParamStore ps, String name, int inDim, int[] hidden, int actionSize, boolean discrete,
-                     double logStdInit, double minLogStd, SplittableRandom rng) {
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = inDim;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = actionSize;
-        this.mlp = new Mlp(ps, name, sizes, rng);
-        for (Dense d : mlp.layers) params.add(d.w);
+    private final String name;
+    private final Mlp mlp;
+    private final boolean discrete;
+    private final int inputDim, actionDim;
+    private final double initLogStd;
+    private final boolean doublePrecision;
+    private final Param logStd;
+    private final List<Param> params;
+    private final int[] sizes;
+    private final Map<Integer, Mlp.Run> runs = lru(), scratchRuns = lru();
+    private volatile PolicySnapshot snapshot;
+
+    private PolicyNet(ParamStore ps, String name, int inputDim, int[] hidden, boolean discrete, int actionDim,
+                      double initLogStd, SplittableRandom rng) {
+        if (inputDim < 1) throw new IllegalArgumentException("policy " + name + ": inputDim must be >= 1, got " + inputDim);
+        if (actionDim < 1) throw new IllegalArgumentException("policy " + name + ": action size must be >= 1, got " + actionDim);
+        for (int h : hidden)
+            if (h < 1) throw new IllegalArgumentException("policy " + name + ": hidden sizes must be >= 1, got " + Arrays.toString(hidden));
+        if (!Double.isFinite(initLogStd))
+            throw new IllegalArgumentException("policy " + name + ": initLogStd must be finite, got " + initLogStd);
+        this.name = name;
         this.discrete = discrete;
-        this.inDim = inDim;
-        this.actSize = actionSize;
-        this.logStdInit = logStdInit;
-        this.minLogStd = minLogStd;
-        if (discrete) {
-            logStd = null;
+        this.inputDim = inputDim;
+        this.actionDim = actionDim;
+        this.initLogStd = initLogStd;
+        this.doublePrecision = ps.doublePrecision();
+        sizes = new int[hidden.length + 2];
+        sizes[0] = inputDim;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = actionDim;
+        int before = ps.list().size();
+        mlp = new Mlp(ps, name + ".mlp", sizes, rng);
+        if (!discrete) {
+            logStd = ps.create(name + ".logStd", 1, actionDim);
+            resetLogStd();
         } else {
-            logStd = ps.create(name + ".logStd", 1, actionSize);
-            double[] v = new double[actionSize];
-            Arrays.fill(v, logStdInit);
-            logStd.set(v);
-            params.add(logStd);
+            logStd = null;
         }
+        List<Param> all = ps.list();
+        params = List.copyOf(all.subList(before, all.size()));
+        sync();
     }
 
-    public int inputDim() { return inDim; }
+    /** Softmax policy over {@code numActions} discrete actions. */
+    public static PolicyNet categorical(ParamStore ps, String name, int inputDim, int[] hidden, int numActions,
+                                        SplittableRandom rng) {
+        return new PolicyNet(ps, name, inputDim, hidden, true, numActions, 0, rng);
+    }
 
-    public int actionSize() { return actSize; }
+    /** Gaussian policy over {@code actionDim} reals with log sigma initialised to {@code initLogStd}. */
+    public static PolicyNet gaussian(ParamStore ps, String name, int inputDim, int[] hidden, int actionDim,
+                                     double initLogStd, SplittableRandom rng) {
+        return new PolicyNet(ps, name, inputDim, hidden, false, actionDim, initLogStd, rng);
+    }
+
+    public String name() { return name; }
 
     public boolean discrete() { return discrete; }
 
-    /** The trainable parameters (for an {@link Adam} of this policy alone). */
-    public List<Param> params() { return List.copyOf(params); }
+    public int inputDim() { return inputDim; }
 
-    public void zeroGrad() { params.forEach(Param::zeroGrad); }
+    /** Number of discrete actions, or the dimension of a continuous action. */
+    public int actionSize() { return actionDim; }
 
-    /** Re-draws the weights from {@code rng} and resets the log std to its initial value. */
+    /** Length of one action vector as stored in a batch: 1 (an index) or the action dimension. */
+    public int actionVectorLength() { return discrete ? 1 : actionDim; }
+
+    /** Whether the parameters live in double precision (gradient checks, TRPO's finite differences). */
+    public boolean doublePrecision() { return doublePrecision; }
+
+    /** Widths input, hidden..., output of the MLP. */
+    public int[] sizes() { return sizes.clone(); }
+
+    /** This policy's parameters (a subset of its store), in a fixed order: MLP layers, then log sigma. */
+    public List<Param> params() { return params; }
+
+    /** Re-draws the MLP weights and resets log sigma to its initial value (the explorer reset, spec 4.3). */
     public void reinit(SplittableRandom rng) {
         mlp.reinit(rng);
-        if (logStd != null) {
-            double[] v = new double[actSize];
-            Arrays.fill(v, logStdInit);
-            logStd.set(v);
-        }
+        if (logStd != null) resetLogStd();
+        sync();
     }
 
-    /** Per-sample log-probabilities and entropies of a batch. */
-    public record Eval(double[] logProb, double[] entropy) {}
+    private void resetLogStd() {
+        double[] v = new double[actionDim];
+        Arrays.fill(v, initLogStd);
+        logStd.set(v);
+    }
 
-    Mlp.Run run(int n) { return runs.computeIfAbsent(n, k -> new Mlp.Run(mlp, k)); }
+    /** Zeroes the gradients of this policy's parameters only. */
+    public void zeroGrad() { for (Param p : params) p.zeroGrad(); }
+
+    /** The log sigma vector after the clamp (Gaussian); null for a categorical policy. */
+    public double[] clampedLogStd() {
+        if (logStd == null) return null;
+        double[] v = logStd.get();
+        for (int j = 0; j < v.length; j++) v[j] = Math.max(MIN_LOG_STD, v[j]);
+        return v;
+    }
+
+    // ---------------------------------------------------------------- batched training passes (ND4J)
 
     /**
-     * @param inputs  [n][inDim] row-major
-     * @param actions [n] indices (discrete) or [n][actionSize] row-major (continuous)
+     * The outputs of one batched forward pass. It stays valid for {@link PolicyNet#backward} until the
+     * next evaluate at the same batch size.
+     *
+     * @param logProbs     log pi(a_b | x_b) per sample
+     * @param entropies    entropy of pi(. | x_b) per sample
+     * @param outputs      head outputs (logits or means), feature-major [actionSize * B]
+     * @param logStd       the clamped log sigma vector (Gaussian) or null
+     * @param actions      the action indices (categorical) or null
+     * @param actionValues the actions feature-major [actionSize * B] (Gaussian) or null
+     * @param run          the ND4J buffers holding this pass's activations
      */
-    public Eval evaluate(float[] inputs, float[] actions, int n) {
-        Nd.checkInput("policy inputs", inputs, n * inDim, "[" + n + ", " + inDim + "]");
-        Nd.checkInput("policy actions", actions, n * (discrete ? 1 : actSize), "[" + n + ", " + (discrete ? 1 : actSize) + "]");
-        return evaluateFeatureMajor(transpose(inputs, n, inDim), actions, n);
+    public record Eval(double[] logProbs, double[] entropies, double[] outputs, double[] logStd, int[] actions,
+                       double[] actionValues, Mlp.Run run) {
+        public int batch() { return logProbs.length; }
     }
 
-    /** As {@link #evaluate} with inputs already feature-major [inDim][n] (package use, no copy of layout). */
-    public Eval evaluateFeatureMajor(double[] xFm, float[] actions, int n) {
-        Mlp.Run r = run(n);
-        double[] out = r.forward(xFm);
-        double[] lp = new double[n], ent = new double[n];
+    /**
+     * Forward pass over {@code rows} of {@code inputs} (all rows when {@code rows} is null).
+     *
+     * @param inputs  [N][inputDim]
+     * @param actions [N][actionVectorLength()]
+     */
+    public Eval evaluate(double[][] inputs, double[][] actions, int[] rows) {
+        int b = rows == null ? inputs.length : rows.length;
+        Mlp.Run run = run(runs, b);
+        double[] out = run.forward(gather(inputs, rows, b));
+        return discrete ? evalHead(out, actionIndices(actions, rows, b), null, run)
+                : evalHead(out, null, gatherActions(actions, rows, b), run);
+    }
+
+    /**
+     * Forward pass over inputs already feature-major (behaviour cloning in the VAE).
+     *
+     * @param xFm     inputs [inputDim][n], i.e. {@code xFm[j*n + b]}
+     * @param actions n action indices (categorical) or [n][actionSize] row-major (Gaussian)
+     */
+    public Eval evaluateFeatureMajor(double[] xFm, int n, float[] actions) {
+        if (n < 1) throw new IllegalArgumentException("policy " + name + ": batch must be >= 1, got " + n);
+        if (xFm.length != inputDim * n)
+            throw new IllegalArgumentException("policy " + name + ": feature-major inputs have length " + xFm.length
+                    + ", expected " + inputDim + " x " + n + " = " + inputDim * n);
+        Nd.checkInput("policy " + name + " actions", actions, n * actionVectorLength(),
+                "[" + n + ", " + actionVectorLength() + "]");
+        Mlp.Run run = run(runs, n);
+        double[] out = run.forward(xFm);
         if (discrete) {
             int[] idx = new int[n];
             for (int b = 0; b < n; b++) {
                 idx[b] = (int) actions[b];
-                if (idx[b] != actions[b] || idx[b] < 0 || idx[b] >= actSize)
-                    throw new IllegalArgumentException("action " + actions[b] + " of sample " + b + " is not an index in [0, " + actSize + ")");
+                if (idx[b] != actions[b])
+                    throw new IllegalArgumentException("policy " + name + ": action " + actions[b] + " of sample " + b
+                            + " is not an index in [0, " + actionDim + ")");
             }
-            Categorical.logProb(out, actSize, n, idx, lp, null, null);
-            Categorical.entropy(out, actSize, n, ent, null, null);
-            lastIdx = idx;
-        } else {
-            double[] a = transpose(actions, n, actSize), ls = effectiveLogStd();
-            DiagGaussian.logProb(a, out, ls, actSize, n, lp, null, null, null, null);
-            DiagGaussian.entropy(ls, actSize, n, ent, null, null);
-            lastActs = a;
+            return evalHead(out, idx, null, run);
         }
-        last = r;
-        lastN = n;
-        lastOut = out;
-        return new Eval(lp, ent);
+        double[] a = new double[actionDim * n];
+        for (int b = 0; b < n; b++)
+            for (int j = 0; j < actionDim; j++) a[j * n + b] = actions[b * actionDim + j];
+        return evalHead(out, null, a, run);
+    }
+
+    private Eval evalHead(double[] out, int[] idx, double[] actionValues, Mlp.Run run) {
+        int b = run.batch();
+        double[] lp = new double[b], ent = new double[b];
+        if (discrete) {
+            Categorical.logProb(out, actionDim, b, idx, lp, null, null);
+            Categorical.entropy(out, actionDim, b, ent, null, null);
+            return new Eval(lp, ent, out, null, idx, null, run);
+        }
+        double[] ls = clampedLogStd();
+        DiagGaussian.logProb(actionValues, out, ls, actionDim, b, lp, null, null, null, null);
+        DiagGaussian.entropy(ls, actionDim, b, ent, null, null);
+        return new Eval(lp, ent, out, ls, null, actionValues, run);
     }
 
     /**
-     * Adds the parameter gradients of sum_b dLogProb[b] * logp_b + dEntropy[b] * H_b (dEntropy may be
-     * null) for the last {@link #evaluate}; returns dLoss/dInputs row-major [n][inDim].
+     * Accumulates into the parameters' gradients {@code sum_b dLogp[b] dlogp_b/dtheta + dEntropy[b]
+     * dH_b/dtheta}; either array may be null (zero). Gradients add up: zero them first ({@link #zeroGrad()}).
      */
-    public double[] backward(double[] dLogProb, double[] dEntropy) {
-        double[] dx = backwardFeatureMajor(dLogProb, dEntropy);
-        double[] rm = new double[dx.length];
-        for (int j = 0; j < inDim; j++)
-            for (int b = 0; b < lastN; b++) rm[b * inDim + j] = dx[j * lastN + b];
-        return rm;
+    public void backward(Eval e, double[] dLogp, double[] dEntropy) {
+        double[][] d = headGradients(e, dLogp, dEntropy);
+        backwardOutputs(e, d[0], d[1]);
     }
 
-    /** As {@link #backward}, returning dInputs feature-major [inDim][n]. */
-    public double[] backwardFeatureMajor(double[] dLogProb, double[] dEntropy) {
-        if (last == null) throw new IllegalStateException("backward before evaluate");
-        int n = lastN;
-        if (dLogProb.length != n || (dEntropy != null && dEntropy.length != n))
-            throw new IllegalArgumentException("gradients must have length " + n + ", got " + dLogProb.length
-                    + (dEntropy == null ? "" : " and " + dEntropy.length));
-        double[] dOut = new double[actSize * n], tmp = new double[n];
+    /**
+     * As {@link #backward}, and returns dLoss/dInputs feature-major [inputDim][n] (the VAE needs the
+     * gradient into z).
+     */
+    public double[] backwardInputs(Eval e, double[] dLogp, double[] dEntropy) {
+        double[][] d = headGradients(e, dLogp, dEntropy);
+        double[] dx = e.run().backward(d[0]);
+        addLogStdGradient(d[1]);
+        return dx;
+    }
+
+    /**
+     * Backward from a gradient on the head outputs (feature-major [actionSize * B]) and, for Gaussians,
+     * on log sigma (may be null); TRPO's Fisher-vector product uses it directly.
+     */
+    public void backwardOutputs(Eval e, double[] dOut, double[] dLogStd) {
+        if (dOut.length != actionDim * e.batch())
+            throw new IllegalArgumentException("policy " + name + ": output gradient has length " + dOut.length
+                    + ", expected " + actionDim * e.batch());
+        Mlp.Run run = e.run();
+        Nd.write(dOut, run.outputGrad());
+        run.backward(false);
+        addLogStdGradient(dLogStd);
+    }
+
+    /** {dLoss/dOutputs, dLoss/dLogSigma (Gaussian) or null} from per-sample weights. */
+    private double[][] headGradients(Eval e, double[] dLogp, double[] dEntropy) {
+        int b = e.batch();
+        for (double[] d : new double[][] {dLogp, dEntropy})
+            if (d != null && d.length != b)
+                throw new IllegalArgumentException("policy " + name + ": per-sample gradients must have length " + b
+                        + ", got " + d.length);
+        double[] dOut = new double[actionDim * b];
+        double[] dLs = discrete ? null : new double[actionDim];
+        double[] tmp = new double[b];
         if (discrete) {
-            Categorical.logProb(lastOut, actSize, n, lastIdx, tmp, dLogProb, dOut);
-            if (dEntropy != null) Categorical.entropy(lastOut, actSize, n, tmp, dEntropy, dOut);
+            if (dLogp != null) Categorical.logProb(e.outputs(), actionDim, b, e.actions(), tmp, dLogp, dOut);
+            if (dEntropy != null) Categorical.entropy(e.outputs(), actionDim, b, tmp, dEntropy, dOut);
         } else {
-            double[] ls = effectiveLogStd(), dls = new double[actSize];
-            DiagGaussian.logProb(lastActs, lastOut, ls, actSize, n, tmp, dLogProb, dOut, dls, null);
-            if (dEntropy != null) DiagGaussian.entropy(ls, actSize, n, tmp, dEntropy, dls);
-            double[] raw = logStd.get();
-            for (int j = 0; j < actSize; j++) if (raw[j] < minLogStd) dls[j] = 0; // clamp blocks the gradient
-            logStd.addGradient(dls);
+            if (dLogp != null)
+                DiagGaussian.logProb(e.actionValues(), e.outputs(), e.logStd(), actionDim, b, tmp, dLogp, dOut, dLs, null);
+            if (dEntropy != null) DiagGaussian.entropy(e.logStd(), actionDim, b, tmp, dEntropy, dLs);
         }
-        return last.backward(dOut);
+        return new double[][] {dOut, dLs};
     }
 
-    /** Batched network output: probabilities [n][actions] (discrete) or Gaussian means [n][actDim]. */
-    public float[] output(float[] inputs, int n) {
-        Nd.checkInput("policy inputs", inputs, n * inDim, "[" + n + ", " + inDim + "]");
-        double[] out = run(n).forward(transpose(inputs, n, inDim));
-        if (discrete) Categorical.probs(out.clone(), actSize, n, out);
-        float[] rm = new float[n * actSize];
-        for (int j = 0; j < actSize; j++)
-            for (int b = 0; b < n; b++) rm[b * actSize + j] = (float) out[j * n + b];
+    /** Adds a log-sigma gradient where the clamp is inactive (the clamp blocks it below MIN_LOG_STD). */
+    private void addLogStdGradient(double[] dLogStd) {
+        if (dLogStd == null || logStd == null) return;
+        double[] raw = logStd.get(), g = new double[actionDim];
+        for (int j = 0; j < actionDim; j++) g[j] = raw[j] > MIN_LOG_STD ? dLogStd[j] : 0;
+        logStd.addGradient(g);
+    }
+
+    /**
+     * Head outputs (feature-major) for {@code rows} of {@code inputs} on separate buffers: does not
+     * disturb any {@link Eval} (TRPO's old outputs and finite differences).
+     */
+    public double[] outputsScratch(double[][] inputs, int[] rows) {
+        int b = rows == null ? inputs.length : rows.length;
+        return run(scratchRuns, b).forward(gather(inputs, rows, b));
+    }
+
+    /** Batched log-probabilities of {@code actions} (no gradient). */
+    public double[] logProbs(double[][] inputs, double[][] actions) { return evaluate(inputs, actions, null).logProbs(); }
+
+    /** Batched entropies (no gradient). */
+    public double[] entropies(double[][] inputs) {
+        double[][] dummy = new double[inputs.length][actionVectorLength()];
+        return evaluate(inputs, dummy, null).entropies();
+    }
+
+    /**
+     * Batched head outputs on the scratch buffers (the planner and the VAE's inference calls).
+     *
+     * @param inputs [n][inputDim] row-major, finite
+     * @return [n][actionSize] row-major logits (categorical) or Gaussian means
+     */
+    public float[] outputs(float[] inputs, int n) {
+        return rowMajor(outputsFeatureMajor(inputs, n), n);
+    }
+
+    /** Batched action probabilities [n][actionSize] row-major for row-major inputs (categorical only). */
+    public float[] probabilities(float[] inputs, int n) {
+        requireDiscrete("probabilities");
+        double[] out = outputsFeatureMajor(inputs, n);
+        Categorical.probs(out.clone(), actionDim, n, out);
+        return rowMajor(out, n);
+    }
+
+    private double[] outputsFeatureMajor(float[] inputs, int n) {
+        if (n < 1) throw new IllegalArgumentException("policy " + name + ": batch must be >= 1, got " + n);
+        Nd.checkInput("policy " + name + " inputs", inputs, n * inputDim, "[" + n + ", " + inputDim + "]");
+        double[] x = new double[n * inputDim];
+        for (int b = 0; b < n; b++)
+            for (int j = 0; j < inputDim; j++) x[j * n + b] = inputs[b * inputDim + j];
+        return run(scratchRuns, n).forward(x);
+    }
+
+    private float[] rowMajor(double[] fm, int n) {
+        float[] rm = new float[n * actionDim];
+        for (int j = 0; j < actionDim; j++)
+            for (int b = 0; b < n; b++) rm[b * actionDim + j] = (float) fm[j * n + b];
         return rm;
     }
 
-    /** The clamped log std (continuous policies). */
-    public double[] effectiveLogStd() {
-        if (logStd == null) return new double[0];
-        double[] v = logStd.get();
-        for (int j = 0; j < v.length; j++) v[j] = Math.max(v[j], minLogStd);
-        return v;
+    private Mlp.Run run(Map<Integer, Mlp.Run> cache, int b) {
+        if (b < 1) throw new IllegalArgumentException("policy " + name + ": batch must be >= 1, got " + b);
+        return cache.computeIfAbsent(b, k -> new Mlp.Run(mlp, k));
     }
 
-    /** A plain-Java copy of the current weights for batch-1 acting; take a new one after each update. */
-    public PolicySnapshot snapshot() {
-        float[][] wt = new float[mlp.layers.length][];
-        for (int l = 0; l < wt.length; l++) {
-            Dense d = mlp.layers[l];
-            double[] w = d.w.get(); // [out][in+1]
-            float[] t = new float[(d.in + 1) * d.out];
-            for (int o = 0; o < d.out; o++)
-                for (int i = 0; i <= d.in; i++) t[i * d.out + o] = (float) w[o * (d.in + 1) + i];
-            wt[l] = t;
+    /** Least-recently-used run cache: an evicted run stays valid for an Eval that still holds it. */
+    private static Map<Integer, Mlp.Run> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override protected boolean removeEldestEntry(Map.Entry<Integer, Mlp.Run> e) { return size() > CACHED_RUNS; }
+        };
+    }
+
+    private double[] gather(double[][] inputs, int[] rows, int b) {
+        double[] x = new double[inputDim * b];
+        for (int k = 0; k < b; k++) {
+            double[] in = inputs[rows == null ? k : rows[k]];
+            if (in.length != inputDim)
+                throw new IllegalArgumentException("policy " + name + ": input " + (rows == null ? k : rows[k])
+                        + " has length " + in.length + ", expected " + inputDim);
+            for (int j = 0; j < inputDim; j++) x[j * b + k] = in[j];
         }
-        return new PolicySnapshot(wt, mlp.sizes.clone(), discrete, effectiveLogStd());
+        return x;
     }
 
-    static double[] transpose(float[] rm, int n, int d) {
-        double[] fm = new double[n * d];
-        for (int b = 0; b < n; b++)
-            for (int j = 0; j < d; j++) fm[j * n + b] = rm[b * d + j];
-        return fm;
+    private int[] actionIndices(double[][] actions, int[] rows, int b) {
+        int[] a = new int[b];
+        for (int k = 0; k < b; k++) {
+            double[] v = actions[rows == null ? k : rows[k]];
+            if (v.length != 1 || v[0] != Math.rint(v[0]))
+                throw new IllegalArgumentException("policy " + name + ": discrete action " + (rows == null ? k : rows[k])
+                        + " must be one integer index, got " + Arrays.toString(v));
+            a[k] = (int) v[0];
+        }
+        return a;
+    }
+
+    private double[] gatherActions(double[][] actions, int[] rows, int b) {
+        double[] x = new double[actionDim * b];
+        for (int k = 0; k < b; k++) {
+            double[] v = actions[rows == null ? k : rows[k]];
+            if (v.length != actionDim)
+                throw new IllegalArgumentException("policy " + name + ": action " + (rows == null ? k : rows[k])
+                        + " has length " + v.length + ", expected " + actionDim);
+            for (int j = 0; j < actionDim; j++) x[j * b + k] = v[j];
+        }
+        return x;
+    }
+
+    // ---------------------------------------------------------------- flat parameter vector (TRPO)
+
+    /** Number of scalars in {@link #params()}. */
+    public int paramCount() {
+        int n = 0;
+        for (Param p : params) n += p.size();
+        return n;
+    }
+
+    /** All parameters concatenated in {@link #params()} order. */
+    public double[] flatParams() { return flatten(true); }
+
+    /** All accumulated gradients concatenated in {@link #params()} order. */
+    public double[] flatGradient() { return flatten(false); }
+
+    private double[] flatten(boolean values) {
+        double[] out = new double[paramCount()];
+        int o = 0;
+        for (Param p : params) {
+            double[] v = values ? p.get() : p.gradient();
+            System.arraycopy(v, 0, out, o, v.length);
+            o += v.length;
+        }
+        return out;
+    }
+
+    /** Overwrites all parameters from a flat vector (does not {@link #sync()}). */
+    public void setFlatParams(double[] flat) {
+        if (flat.length != paramCount())
+            throw new IllegalArgumentException("policy " + name + " has " + paramCount() + " parameters, got " + flat.length);
+        int o = 0;
+        for (Param p : params) {
+            p.set(Arrays.copyOfRange(flat, o, o + p.size()));
+            o += p.size();
+        }
+    }
+
+    // ---------------------------------------------------------------- acting (plain Java, batch 1)
+
+    /** Copies the current weights into the plain-Java acting snapshot; call after every parameter change. */
+    public void sync() {
+        snapshot = PolicySnapshot.of(mlp, doublePrecision, clampedLogStd());
+    }
+
+    /** Head output for one input from the snapshot: logits (categorical) or the mean (Gaussian). */
+    public double[] output(double[] input) { return snapshot.forward(checked(input)); }
+
+    private double[] checked(double[] input) {
+        if (input.length != inputDim)
+            throw new IllegalArgumentException("policy " + name + ": input has length " + input.length + ", expected " + inputDim);
+        for (int i = 0; i < input.length; i++)
+            if (!Double.isFinite(input[i]))
+                throw new IllegalArgumentException("policy " + name + ": input[" + i + "] must be finite, got " + input[i]);
+        return input;
+    }
+
+    /** Action probabilities for one input (categorical only). */
+    public double[] probabilities(double[] input) {
+        requireDiscrete("probabilities");
+        double[] p = new double[actionDim];
+        Categorical.probs(output(input), actionDim, 1, p);
+        return p;
+    }
+
+    /** Samples an action for one input from the snapshot: {@code {k}} or a real vector. */
+    public double[] act(double[] input, SplittableRandom rng) {
+        if (discrete) return new double[] {Categorical.sample(probabilities(input), rng.nextDouble())};
+        PolicySnapshot snap = snapshot;
+        double[] mean = snap.forward(checked(input));
+        return DiagGaussian.sample(mean, snap.logStd, DiagGaussian.noise(rng, actionDim), actionDim, 1);
+    }
+
+    /** The most likely action for one input (argmax, or the mean). */
+    public double[] actGreedy(double[] input) {
+        double[] out = output(input);
+        if (!discrete) return out;
+        int best = 0;
+        for (int j = 1; j < actionDim; j++) if (out[j] > out[best]) best = j;
+        return new double[] {best};
+    }
+
+    /** log pi(action | input) from the snapshot. */
+    public double logProb(double[] input, double[] action) {
+        PolicySnapshot snap = snapshot;
+        double[] out = snap.forward(checked(input)), lp = new double[1];
+        if (discrete) {
+            int[] a = actionIndices(new double[][] {action}, null, 1);
+            Categorical.logProb(out, actionDim, 1, a, lp, null, null);
+        } else {
+            DiagGaussian.logProb(gatherActions(new double[][] {action}, null, 1), out, snap.logStd, actionDim, 1, lp,
+                    null, null, null, null);
+        }
+        return lp[0];
+    }
+
+    private void requireDiscrete(String what) {
+        if (!discrete) throw new IllegalStateException("policy " + name + ": " + what + " needs a categorical head");
     }
 }

@@ -1,48 +1,59 @@
 package sectar.agent.nn;
 
-import java.util.SplittableRandom;
-
 /**
- * A frozen plain-Java copy of a {@link PolicyNet} for batch-1 acting in rollouts, where ND4J's per-call
- * overhead (tens of microseconds) would dominate. Weights are stored transposed ({@code [in+1][out]},
- * bias last) so each layer is a sequence of vectorisable axpy loops. Immutable and thread-safe
- * (each call allocates its own small work arrays).
+ * The plain-Java acting engine behind {@link PolicyNet}'s batch-1 calls: a frozen copy of the MLP
+ * weights, because ND4J's per-call overhead (tens of microseconds) would dominate a batch-1 product.
+ * Weights are stored transposed ({@code [in+1][out]}, bias row last) so each layer is a run of
+ * vectorisable axpy loops, skipping zero inputs (ReLU zeros). A float store is copied as {@code float}
+ * (half the memory traffic), a double store as {@code double} (so acting agrees with the batched pass
+ * to rounding, which the gradient-check tests rely on). Immutable; each call allocates its own arrays.
  */
-public final class PolicySnapshot {
-    private final float[][] wt; // per layer [(in+1) * out], row i = weights from input i (bias row last)
+final class PolicySnapshot {
     private final int[] sizes;
-    private final boolean discrete;
-    private final double[] logStd; // effective (clamped) log std, continuous only
+    private final float[][] wf; // per layer [(in+1) * out], row i = weights from input i; null for a double copy
+    private final double[][] wd; // same layout in double; null for a float copy
+    /** The clamped Gaussian log sigma at copy time, or null (categorical). */
+    final double[] logStd;
 
-    PolicySnapshot(float[][] wt, int[] sizes, boolean discrete, double[] logStd) {
-        this.wt = wt;
+    private PolicySnapshot(int[] sizes, float[][] wf, double[][] wd, double[] logStd) {
         this.sizes = sizes;
-        this.discrete = discrete;
+        this.wf = wf;
+        this.wd = wd;
         this.logStd = logStd;
     }
 
-    public int inputDim() { return sizes[0]; }
-
-    /** Number of actions (discrete) or action dimension (continuous). */
-    public int actionSize() { return sizes[sizes.length - 1]; }
-
-    public boolean discrete() { return discrete; }
-
-    /** The Gaussian log std vector (continuous policies; empty for discrete). */
-    public double[] logStd() { return logStd.clone(); }
-
-    /** Network output for one input: action probabilities (discrete) or the Gaussian mean. */
-    public double[] output(double[] input) {
-        if (input.length != sizes[0])
-            throw new IllegalArgumentException("policy input has length " + input.length + ", expected " + sizes[0]);
-        float[] x = new float[input.length];
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(input[i])) throw new IllegalArgumentException("policy input[" + i + "] must be finite, got " + input[i]);
-            x[i] = (float) input[i];
+    /** Copies {@code mlp}'s current weights, in float or double, with the clamped log sigma (or null). */
+    static PolicySnapshot of(Mlp mlp, boolean doublePrecision, double[] logStd) {
+        int n = mlp.layers.length;
+        float[][] wf = doublePrecision ? null : new float[n][];
+        double[][] wd = doublePrecision ? new double[n][] : null;
+        for (int l = 0; l < n; l++) {
+            Dense d = mlp.layers[l];
+            double[] w = d.w.get(); // [out][in+1]
+            int cols = d.in + 1, size = cols * d.out;
+            if (doublePrecision) wd[l] = new double[size];
+            else wf[l] = new float[size];
+            for (int o = 0; o < d.out; o++)
+                for (int i = 0; i < cols; i++) {
+                    double v = w[o * cols + i];
+                    if (doublePrecision) wd[l][i * d.out + o] = v;
+                    else wf[l][i * d.out + o] = (float) v;
+                }
         }
-        for (int l = 0; l < wt.length; l++) {
+        return new PolicySnapshot(mlp.sizes.clone(), wf, wd, logStd);
+    }
+
+    /** The linear head output (logits or Gaussian mean) for one already validated input. */
+    double[] forward(double[] input) {
+        return wd != null ? forwardDouble(input) : forwardFloat(input);
+    }
+
+    private double[] forwardFloat(double[] input) {
+        float[] x = new float[input.length];
+        for (int i = 0; i < x.length; i++) x[i] = (float) input[i];
+        for (int l = 0; l < wf.length; l++) {
             int in = sizes[l], out = sizes[l + 1];
-            float[] w = wt[l], y = new float[out];
+            float[] w = wf[l], y = new float[out];
             System.arraycopy(w, in * out, y, 0, out);
             for (int i = 0; i < in; i++) {
                 float xi = x[i];
@@ -50,28 +61,29 @@ public final class PolicySnapshot {
                 int base = i * out;
                 for (int o = 0; o < out; o++) y[o] += w[base + o] * xi;
             }
-            if (l < wt.length - 1) for (int o = 0; o < out; o++) if (y[o] < 0) y[o] = 0;
+            if (l < wf.length - 1) for (int o = 0; o < out; o++) if (y[o] < 0) y[o] = 0;
             x = y;
         }
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) out[i] = x[i];
-        if (discrete) Categorical.probs(out.clone(), out.length, 1, out);
         return out;
     }
 
-    /** Output for the concatenation [s, z] (the policy decoder's input). */
-    public double[] output(double[] s, double[] z) {
-        double[] in = new double[s.length + z.length];
-        System.arraycopy(s, 0, in, 0, s.length);
-        System.arraycopy(z, 0, in, s.length, z.length);
-        return output(in);
-    }
-
-    /** A sampled action: {index} for discrete policies, mean + exp(logStd) * N(0, I) for continuous. */
-    public double[] act(double[] input, SplittableRandom rng) {
-        double[] o = output(input);
-        if (discrete) return new double[] {Categorical.sample(o, rng.nextDouble())};
-        for (int j = 0; j < o.length; j++) o[j] += Math.exp(logStd[j]) * rng.nextGaussian();
-        return o;
+    private double[] forwardDouble(double[] input) {
+        double[] x = input;
+        for (int l = 0; l < wd.length; l++) {
+            int in = sizes[l], out = sizes[l + 1];
+            double[] w = wd[l], y = new double[out];
+            System.arraycopy(w, in * out, y, 0, out);
+            for (int i = 0; i < in; i++) {
+                double xi = x[i];
+                if (xi == 0) continue;
+                int base = i * out;
+                for (int o = 0; o < out; o++) y[o] += w[base + o] * xi;
+            }
+            if (l < wd.length - 1) for (int o = 0; o < out; o++) if (y[o] < 0) y[o] = 0;
+            x = y;
+        }
+        return x;
     }
 }

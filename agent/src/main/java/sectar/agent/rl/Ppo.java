@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import sectar.agent.nn.Adam;
 import sectar.agent.nn.Mlp;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyNet;
 
 /**
  * PPO-clip (Schulman et al. 2017) as the released SeCTAR code runs it for the policy decoder and the

@@ -3,6 +3,7 @@ package sectar.agent.rl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import sectar.agent.nn.PolicyNet;
 import sectar.sim.Env;
 import sectar.sim.Step;
 

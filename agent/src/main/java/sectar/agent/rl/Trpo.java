@@ -2,6 +2,7 @@ package sectar.agent.rl;
 
 import sectar.agent.nn.Categorical;
 import sectar.agent.nn.DiagGaussian;
+import sectar.agent.nn.PolicyNet;
 
 /**
  * TRPO (Schulman et al. 2015) as rllab runs it for the flat baselines (spec 10.1): advantages from

@@ -10,7 +10,6 @@ import sectar.agent.nn.Nd;
 import sectar.agent.nn.Par;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
-import sectar.agent.nn.PolicySnapshot;
 import sectar.sim.TaskSpec;
 
 /**
@@ -54,8 +53,8 @@ public final class Sectar {
         params = new ParamStore(doublePrecision);
         encoder = new TrajectoryEncoder(params, obsDim, cfg, rng);
         decoder = new StateDecoder(params, obsDim, steps, cfg, rng);
-        policy = new PolicyNet(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, discrete,
-                cfg.policyLogStdInit(), cfg.policyMinLogStd(), rng);
+        policy = discrete ? PolicyNet.categorical(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, rng)
+                : PolicyNet.gaussian(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, cfg.policyLogStdInit(), rng);
         adam = new Adam(params.list(), cfg.learningRate(), cfg.adamEps());
     }
 
@@ -73,23 +72,29 @@ public final class Sectar {
     public boolean discrete() { return discrete; }
     public ParamStore params() { return params; }
     public Adam adam() { return adam; }
-    /** The policy decoder, e.g. for the consistency PPO update (give it its own Adam over {@code params()}). */
+    /**
+     * The policy decoder pi(a | [s, z]), e.g. for batch-1 acting in rollouts and the consistency PPO
+     * update (give it its own Adam over {@code params()}; that update syncs its acting copy itself).
+     */
     public PolicyNet policy() { return policy; }
     /** The batched inference calls (planner, rollouts, rewards) on this model. */
     public SectarInference inference() { return inference; }
-    /** A plain-Java copy of the policy decoder for batch-1 acting; input [s, z]. */
-    public PolicySnapshot policySnapshot() { return policy.snapshot(); }
     /** Whether independent halves of a pass run on two threads (results identical either way). */
     public void setParallel(boolean p) {
         parallel = p;
         encoder.body.setParallel(p);
     }
 
-    /** One Adam step on the loss of {@code batch}; z noise from {@code rng}. */
+    /**
+     * One Adam step on the loss of {@code batch}; z noise from {@code rng}. The step moves the policy
+     * decoder's weights (behaviour cloning), so it ends with {@code policy().sync()}: the batch-1 acting
+     * copy always matches the weights after a training step.
+     */
     public Losses trainStep(SegmentBatch batch, SplittableRandom rng) {
         params.zeroGrad();
         Losses l = compute(batch, noise(rng, batch.batch()), true);
         adam.step();
+        policy.sync();
         return l;
     }
 
@@ -175,12 +180,12 @@ public final class Sectar {
         for (int t = 0; t < S; t++)
             for (int j = 0; j < latent; j++) System.arraycopy(z, j * B, x, (obs + j) * N + t * B, B);
         float[] acts = policyActions(batch.actions(), B, S);
-        PolicyNet.Eval e = policy.evaluateFeatureMajor(x, acts, N);
-        out[0] = -mean(e.logProb());
+        PolicyNet.Eval e = policy.evaluateFeatureMajor(x, N, acts);
+        out[0] = -mean(e.logProbs());
         if (!backward) return null;
         double[] dLogp = new double[N];
         java.util.Arrays.fill(dLogp, -cfg.bcWeight() / N);
-        double[] dx = policy.backwardFeatureMajor(dLogp, null), dz = new double[latent * B];
+        double[] dx = policy.backwardInputs(e, dLogp, null), dz = new double[latent * B];
         for (int j = 0; j < latent; j++)
             for (int t = 0; t < S; t++)
                 for (int b = 0; b < B; b++) dz[j * B + b] += dx[(obs + j) * N + t * B + b];

@@ -1,6 +1,7 @@
 package sectar.agent.vae;
 
 import java.util.Arrays;
+import sectar.agent.nn.PolicyNet;
 
 /**
  * Sizes and optimiser settings of the SeCTAR networks (spec 3 and 4.1). Task shapes (observation size,
@@ -20,7 +21,8 @@ import java.util.Arrays;
  * @param bcWeight          weight of the behaviour-cloning term
  * @param decoderLogStdInit initial value of the state decoder's learned log sigma vector
  * @param policyLogStdInit  initial log std of a Gaussian policy decoder (continuous tasks)
- * @param policyMinLogStd   lower clamp of the Gaussian policy decoder's log std
+ * @param policyMinLogStd   lower clamp of the Gaussian policy decoder's log std; must equal
+ *                          {@link PolicyNet#MIN_LOG_STD} (log(1e-4)), the clamp the shared policy class applies
  */
 public record SectarConfig(String preset, int latentDim, int encoderHidden, int[] encoderHeadHidden, int decoderHidden,
                            int[] meanHeadHidden, int[] policyHidden, int batchSize, double learningRate,
@@ -41,6 +43,9 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
         if (!Double.isFinite(decoderLogStdInit) || !Double.isFinite(policyLogStdInit) || !Double.isFinite(policyMinLogStd))
             throw new IllegalArgumentException("log std settings must be finite, got " + decoderLogStdInit + ", "
                     + policyLogStdInit + ", " + policyMinLogStd);
+        if (policyMinLogStd != PolicyNet.MIN_LOG_STD)
+            throw new IllegalArgumentException("policyMinLogStd must be log(1e-4) = " + PolicyNet.MIN_LOG_STD
+                    + " (the fixed clamp of PolicyNet), got " + policyMinLogStd);
     }
 
     /** The released code's sizes (spec 9): LSTMs 256, heads 32-32, mean head 128x3, policy 400-300-200, batch 300. */

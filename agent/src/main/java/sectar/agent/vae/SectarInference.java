@@ -68,7 +68,8 @@ public final class SectarInference {
      * @return [n][actions] probabilities (discrete) or [n][actDim] Gaussian means (continuous)
      */
     public float[] policyOutput(float[] s, float[] z, int n) {
-        return m.policy.output(concat(s, z, n), n);
+        float[] x = concat(s, z, n);
+        return m.discrete ? m.policy.probabilities(x, n) : m.policy.outputs(x, n);
     }
 
     /** Rows [s_b, z_b] of length obs + latent, validated. */

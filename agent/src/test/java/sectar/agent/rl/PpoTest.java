@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyNet;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.toy.PointGoal;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import sectar.agent.nn.Categorical;
 import sectar.agent.nn.DiagGaussian;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyNet;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.toy.PointGoal;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import sectar.agent.nn.ParamStore;
-import sectar.agent.rl.PolicyNet;
+import sectar.agent.nn.PolicyNet;
 import sectar.agent.rl.Ppo;
 import sectar.agent.rl.PpoStats;
 import sectar.agent.rl.Trpo;

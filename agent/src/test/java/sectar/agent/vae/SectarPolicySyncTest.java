@@ -1,0 +1,51 @@
+package sectar.agent.vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import sectar.agent.nn.PolicyNet;
+
+/** The policy decoder's batch-1 acting copy follows the VAE's training steps; the log-sigma clamp is fixed. */
+class SectarPolicySyncTest {
+
+    @Test
+    void trainStepRefreshesTheActingCopy() {
+        for (boolean discrete : new boolean[] {true, false}) {
+            SplittableRandom rng = new SplittableRandom(discrete ? 21 : 22);
+            int obs = 2, act = discrete ? 3 : 2, T = 4;
+            Sectar m = new Sectar(SectarGradientTest.tiny(), obs, act, discrete, T, true, rng);
+            PolicyNet pd = m.policy();
+            assertEquals(obs + m.latentDim(), pd.inputDim());
+            double[] x = new double[pd.inputDim()];
+            for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+            double before = pd.output(x)[0];
+            m.trainStep(SectarGradientTest.randomBatch(rng, 3, T, obs, act, discrete), rng);
+            float[] xf = new float[x.length];
+            for (int i = 0; i < x.length; i++) xf[i] = (float) x[i];
+            double[] acting = pd.output(toDouble(xf));
+            float[] batched = pd.outputs(xf, 1);
+            for (int k = 0; k < act; k++) assertEquals(batched[k], acting[k], 1e-5, "output " + k);
+            assertTrue(Math.abs(pd.output(x)[0] - before) > 1e-9, "the training step must move the acting copy");
+        }
+    }
+
+    @Test
+    void aPolicyClampOtherThanPolicyNetsIsRejected() {
+        SectarConfig c = SectarConfig.cpu();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SectarConfig(c.preset(),
+                c.latentDim(), c.encoderHidden(), c.encoderHeadHidden(), c.decoderHidden(), c.meanHeadHidden(),
+                c.policyHidden(), c.batchSize(), c.learningRate(), c.adamEps(), c.klWeight(), c.bcWeight(),
+                c.decoderLogStdInit(), c.policyLogStdInit(), Math.log(1e-3)));
+        assertTrue(e.getMessage().contains("policyMinLogStd") && e.getMessage().contains(String.valueOf(Math.log(1e-3))),
+                e.getMessage());
+    }
+
+    private static double[] toDouble(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i];
+        return d;
+    }
+}
