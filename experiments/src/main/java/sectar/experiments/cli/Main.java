@@ -13,10 +13,13 @@ import picocli.CommandLine.Command;
 @Command(name = "sectar", mixinStandardHelpOptions = true, version = "sectar 0.1.0",
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
         subcommands = {TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
-                PlotCommand.class, BenchCommand.class})
+                ResumeCommand.class, PlotCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;
+
+    /** Exit code of a training run that diverged (a non-finite loss). */
+    public static final int TRAINING_FAILED = 1;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +47,10 @@ public final class Main implements Runnable {
 
     private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof IllegalArgumentException) return error(cl, e.getMessage());
+        if (e instanceof sectar.experiments.train.SectarTrainer.NonFiniteLossException) {
+            error(cl, e.getMessage() + "; the run stopped and its last checkpoint is intact");
+            return TRAINING_FAILED;
+        }
         throw e;
     }
 

@@ -1,6 +1,7 @@
 package sectar.experiments.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,8 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.FlatBaseline;
 import sectar.experiments.train.FlatConfig;
+import sectar.experiments.train.SectarJob;
+import sectar.experiments.train.SectarRunConfig;
+import sectar.planner.MpcConfig;
 import sectar.sim.Tasks;
 
 /** {@code sectar train <task> --algo ...}: one training run into a run directory. */
@@ -18,7 +23,7 @@ import sectar.sim.Tasks;
         description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv).")
 final class TrainCommand implements Callable<Integer> {
     /** The trainable algorithms. */
-    enum Algo { ppo, trpo }
+    enum Algo { sectar, ppo, trpo }
 
     /** Config presets: paper reproduces the released settings, cpu fits 2 cores. */
     enum Preset { cpu, paper }
@@ -40,8 +45,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--env-steps", defaultValue = "20000", description = "environment-step budget (default: ${DEFAULT-VALUE})")
+    @Option(names = "--env-steps", defaultValue = "20000", description = "ppo/trpo: environment-step budget (default: ${DEFAULT-VALUE})")
     long envSteps;
+
+    @Option(names = "--iterations", defaultValue = "20", description = "sectar: outer iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--search", description = "sectar: latent search, shooting (released) or cem (default: the preset's)")
+    String search;
+
+    @Option(names = "--progress-weight", description = "sectar: never-blind plan-score weight, 0 = released (default: the preset's)")
+    Double progressWeight;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new folder under results/runs/)")
     Path out;
@@ -51,10 +65,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Tasks.spec(task, instance); // validates task and instance before anything is written
+        if (algo == Algo.sectar) return trainSectar();
         FlatConfig cfg = FlatConfig.preset(preset.name(), task, instance, algo.name(), seed, envSteps);
         long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * Tasks.spec(task, instance).episodeSteps();
-        try (RunDirectory run = RunDirectory.builder(task, algo.name(), seed).out(out).force(force)
-                .command(commandLine()).nd4j(Nd4jInfo.version()).gitDir(CodeLocation.folder()).start(cfg)) {
+        try (RunDirectory run = start(cfg)) {
             FlatBaseline.train(cfg, run, Progress.console(task + " " + algo, (envSteps + perIteration - 1) / perIteration));
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
@@ -62,8 +76,28 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int trainSectar() {
+        SectarRunConfig cfg = SectarRunConfig.preset(preset.name(), task, instance, seed, iterations);
+        MpcConfig m = cfg.mpc();
+        if (search != null || progressWeight != null)
+            cfg = cfg.withMpc(new MpcConfig(m.episodes(), m.candidates(), m.horizon(), m.segments(), m.gamma(),
+                    progressWeight == null ? m.progressWeight() : progressWeight, search == null ? m.search() : search,
+                    m.cemIterations(), m.cemElites()));
+        try (RunDirectory run = start(cfg)) {
+            SectarJob.run(cfg, run, Progress.console(task + " sectar", iterations), ConfigJson.write(cfg));
+            run.complete();
+            spec.commandLine().getOut().println("run directory: " + run.dir());
+        }
+        return 0;
+    }
+
+    private RunDirectory start(Object cfg) {
+        return RunDirectory.builder(task, algo.name(), seed).out(out).force(force).command(commandLine())
+                .nd4j(Nd4jInfo.version()).gitDir(CodeLocation.folder()).start(cfg);
+    }
+
     private List<String> commandLine() {
-        List<String> args = new java.util.ArrayList<>(List.of("sectar"));
+        List<String> args = new ArrayList<>(List.of("sectar"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

@@ -15,5 +15,13 @@ import sectar.sim.TaskSpec;
  * @param trail   the reward-checked point {x, y} of every observation so far, oldest first
  * @param step    steps taken
  * @param episodeReturn reward collected so far
+ * @param predicted     model-predicted paths of the reward-checked point, one per planned segment, drawn
+ *                      dashed beside the executed trail (empty for scripted policies)
  */
-public record Frame(World world, TaskSpec spec, int stage, List<double[]> trail, int step, double episodeReturn) {}
+public record Frame(World world, TaskSpec spec, int stage, List<double[]> trail, int step, double episodeReturn,
+                    List<List<double[]>> predicted) {
+    /** A frame without predictions. */
+    public Frame(World world, TaskSpec spec, int stage, List<double[]> trail, int step, double episodeReturn) {
+        this(world, spec, stage, trail, step, episodeReturn, List.of());
+    }
+}

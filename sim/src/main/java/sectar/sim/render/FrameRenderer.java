@@ -41,6 +41,7 @@ public final class FrameRenderer {
     private static final Color GOAL_TODO = new Color(120, 144, 156);
     private static final Color GOAL_DONE = new Color(200, 205, 210);
     private static final Color TRAIL = new Color(233, 30, 99, 170);
+    private static final Color PREDICTED = new Color(0, 150, 136);
     private static final double MARGIN = 0.05;
 
     private final int size;
@@ -63,6 +64,7 @@ public final class FrameRenderer {
             g.fillRect(0, 0, size, size);
             View view = View.of(frame, size);
             drawGoals(g, view, frame.spec().reward(), frame.stage());
+            drawPredicted(g, view, frame.predicted());
             drawTrail(g, view, frame.trail());
             drawBodies(g, view, frame.world());
             drawText(g, frame);
@@ -126,6 +128,22 @@ public final class FrameRenderer {
             String label = Integer.toString(i);
             int w = g.getFontMetrics().stringWidth(label);
             g.drawString(label, (float) (v.px(p[0]) - w / 2.0), (float) (v.py(p[1]) + g.getFontMetrics().getAscent() / 2.5));
+        }
+    }
+
+    /** Each predicted segment as a dashed path, older ones fainter, so prediction and execution compare. */
+    private static void drawPredicted(Graphics2D g, View v, List<List<double[]>> segments) {
+        float[] dash = {6f, 4f};
+        for (int k = 0; k < segments.size(); k++) {
+            List<double[]> seg = segments.get(k);
+            if (seg.size() < 2) continue;
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(v.px(seg.get(0)[0]), v.py(seg.get(0)[1]));
+            for (int i = 1; i < seg.size(); i++) path.lineTo(v.px(seg.get(i)[0]), v.py(seg.get(i)[1]));
+            int alpha = k == segments.size() - 1 ? 230 : 110;
+            g.setColor(new Color(PREDICTED.getRed(), PREDICTED.getGreen(), PREDICTED.getBlue(), alpha));
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            g.draw(path);
         }
     }
 

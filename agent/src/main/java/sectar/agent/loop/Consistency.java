@@ -1,0 +1,86 @@
+package sectar.agent.loop;
+
+import java.util.SplittableRandom;
+import sectar.agent.data.SegmentBuffer;
+import sectar.agent.nn.PolicyNet;
+import sectar.agent.rl.Ppo;
+import sectar.agent.rl.PpoConfig;
+import sectar.agent.rl.PpoStats;
+import sectar.agent.rl.RolloutBatch;
+import sectar.agent.vae.Sectar;
+import sectar.sim.Env;
+import sectar.sim.Step;
+
+/**
+ * The self-consistency term (spec 4.2): the policy decoder, run with z from the prior from replay
+ * start states, is rewarded per step with the state decoder's log-density of the state it actually
+ * reached, and takes one PPO step (zero baseline, no entropy bonus, its own Adam). This minimises the
+ * cross-entropy part of KL(p_pi(tau | z) || p_SD(tau | z)). The state decoder is not updated here.
+ */
+public final class Consistency {
+    private final Sectar model;
+    private final Ppo ppo;
+    private final int rollouts;
+
+    /**
+     * @param rollouts start states per update (released: 20)
+     */
+    public Consistency(Sectar model, PpoConfig ppo, int rollouts, SplittableRandom init) {
+        if (rollouts < 1) throw new IllegalArgumentException("consistency rollouts must be >= 1, got " + rollouts);
+        this.model = model;
+        this.ppo = new Ppo(model.policy(), ppo, init);
+        this.rollouts = rollouts;
+    }
+
+    public Ppo ppo() { return ppo; }
+
+    /**
+     * @param stats         the PPO update's statistics
+     * @param meanLogDensity mean per-step reward log p_SD(s_{t+1} | s_0, z)
+     * @param envSteps      environment steps taken
+     */
+    public record Update(PpoStats stats, double meanLogDensity, long envSteps) {}
+
+    /** One update on fresh rollouts from start states sampled uniformly from {@code replay}. */
+    public Update update(Env env, SegmentBuffer replay, SplittableRandom rng) {
+        int obs = model.obsDim(), lat = model.latentDim(), t = model.steps();
+        PolicyNet pd = model.policy();
+        int[] picks = replay.sample(rollouts, rng);
+        float[] s0 = new float[rollouts * obs], z = new float[rollouts * lat], reached = new float[rollouts * t * obs];
+        double[][] inputs = new double[rollouts * t][], actions = new double[rollouts * t][];
+        double[] logp = new double[rollouts * t];
+        for (int r = 0; r < rollouts; r++) {
+            float[] start = replay.get(picks[r]).states();
+            double[] s = new double[obs];
+            for (int d = 0; d < obs; d++) {
+                s[d] = start[d];
+                s0[r * obs + d] = start[d];
+            }
+            for (int i = 0; i < lat; i++) z[r * lat + i] = (float) rng.nextGaussian();
+            s = env.resetTo(s, 0);
+            for (int j = 0; j < t; j++) {
+                double[] x = SectarModels.concat(s, z, r * lat, lat);
+                double[] a = pd.act(x, rng);
+                int o = r * t + j;
+                inputs[o] = x;
+                actions[o] = a;
+                logp[o] = pd.logProb(x, a);
+                Step st = env.step(a);
+                if (st.terminated()) env.resetTo(st.observation(), 0);
+                s = st.observation();
+                for (int d = 0; d < obs; d++) reached[(r * t + j) * obs + d] = (float) s[d];
+            }
+        }
+        float[] dens = model.inference().stateLogDensity(s0, z, reached, rollouts);
+        double[] rewards = new double[rollouts * t];
+        double sum = 0;
+        for (int i = 0; i < rewards.length; i++) {
+            rewards[i] = dens[i];
+            sum += dens[i];
+        }
+        int[] lengths = new int[rollouts];
+        java.util.Arrays.fill(lengths, t);
+        PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
+        return new Update(stats, sum / rewards.length, (long) rollouts * t);
+    }
+}

@@ -1,0 +1,168 @@
+package sectar.agent.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import sectar.agent.data.NoveltyRewards;
+import sectar.agent.data.Segment;
+import sectar.agent.data.SegmentCutter;
+import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyNet;
+import sectar.agent.rl.Ppo;
+import sectar.agent.rl.PpoConfig;
+import sectar.agent.rl.PpoStats;
+import sectar.agent.rl.RolloutBatch;
+import sectar.agent.vae.Sectar;
+import sectar.sim.Env;
+import sectar.sim.Step;
+import sectar.sim.TaskSpec;
+
+/**
+ * SeCTAR's explorer (spec 4.3): a state-only policy that starts from states the MPC visited and is
+ * trained by PPO (zero baseline) on a sparse novelty reward, the negative ELBO of each of its segments
+ * under the current trajectory VAE. Its segments are the only data the VAE learns from.
+ */
+public final class Explorer {
+    private final ExplorerConfig cfg;
+    private final TaskSpec spec;
+    private final ParamStore store;
+    private final PolicyNet policy;
+    private final Ppo ppo;
+    private int resets;
+
+    public Explorer(ExplorerConfig cfg, PpoConfig ppo, TaskSpec spec, boolean doublePrecision, SplittableRandom init) {
+        this.cfg = cfg;
+        this.spec = spec;
+        this.store = new ParamStore(doublePrecision);
+        this.policy = spec.discrete()
+                ? PolicyNet.categorical(store, "explorer", spec.obsDim(), cfg.hidden(), spec.actionSize(), init)
+                : PolicyNet.gaussian(store, "explorer", spec.obsDim(), cfg.hidden(), spec.actionSize(), cfg.initLogStd(), init);
+        this.ppo = new Ppo(policy, ppo.withEntropyBonus(cfg.entropyBonus()), init.split());
+    }
+
+    public PolicyNet policy() { return policy; }
+
+    public ParamStore store() { return store; }
+
+    public Ppo ppo() { return ppo; }
+
+    /** Times the explorer was re-initialised for low entropy. */
+    public int resets() { return resets; }
+
+    public void setResets(int r) { resets = r; }
+
+    /** Rollouts of one iteration: experience for PPO and the cut segments for the buffers. */
+    public record Rollouts(List<List<double[]>> states, List<List<double[]>> actions, List<double[]> logps,
+                           List<Segment> segments, long envSteps) {}
+
+    /**
+     * Runs N_e rollouts of (T+1) K_e - 1 steps, each from a start drawn from {@code visited} (without
+     * replacement when there are enough).
+     */
+    public Rollouts collect(Env env, List<double[]> visited, SplittableRandom rng) {
+        int t = spec.segmentLength(), len = NoveltyRewards.rolloutLength(t, cfg.segments());
+        int[] picks = pickStarts(visited.size(), cfg.starts(), rng);
+        List<List<double[]>> allStates = new ArrayList<>(), allActions = new ArrayList<>();
+        List<double[]> allLogps = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        for (int pick : picks) {
+            double[] obs = env.resetTo(visited.get(pick), 0);
+            List<double[]> states = new ArrayList<>(List.of(obs)), actions = new ArrayList<>();
+            List<float[]> encoded = new ArrayList<>();
+            double[] logp = new double[len];
+            for (int i = 0; i < len; i++) {
+                double[] a = policy.act(obs, rng);
+                logp[i] = policy.logProb(obs, a);
+                Step s = env.step(a);
+                if (s.terminated()) env.resetTo(s.observation(), 0); // the stage means nothing to the explorer
+                obs = s.observation();
+                states.add(obs);
+                actions.add(a);
+                encoded.add(encode(a));
+            }
+            for (Segment seg : SegmentCutter.cut(states, encoded, t, cfg.segments())) segments.add(seg);
+            allStates.add(states);
+            allActions.add(actions);
+            allLogps.add(logp);
+        }
+        return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len);
+    }
+
+    /**
+     * Rewards each rollout with its segments' negative ELBO (KL weight 1) under {@code model}, placed
+     * on the segment boundaries, and takes one PPO step; re-initialises the policy when its entropy
+     * falls below the threshold.
+     *
+     * @return the PPO stats and the mean novelty bonus per segment
+     */
+    public Update update(Rollouts r, Sectar model, SplittableRandom rng) {
+        int k = cfg.segments(), t = spec.segmentLength(), obsDim = spec.obsDim();
+        int n = r.segments().size();
+        float[] seg = new float[n * (t + 1) * obsDim];
+        for (int i = 0; i < n; i++) System.arraycopy(r.segments().get(i).states(), 0, seg, i * (t + 1) * obsDim, (t + 1) * obsDim);
+        float[] bonus = model.inference().negElbo(seg, n, rng.split());
+        int len = NoveltyRewards.rolloutLength(t, k), rollouts = r.states().size();
+        double[][] inputs = new double[rollouts * len][], actions = new double[rollouts * len][];
+        double[] rewards = new double[rollouts * len], logp = new double[rollouts * len];
+        int[] lengths = new int[rollouts];
+        double bonusSum = 0;
+        for (int j = 0; j < rollouts; j++) {
+            double[] b = new double[k];
+            for (int s = 0; s < k; s++) {
+                b[s] = bonus[j * k + s];
+                bonusSum += b[s];
+            }
+            double[] placed = NoveltyRewards.place(b, t);
+            for (int i = 0; i < len; i++) {
+                int o = j * len + i;
+                inputs[o] = r.states().get(j).get(i);
+                actions[o] = r.actions().get(j).get(i);
+                rewards[o] = placed[i];
+                logp[o] = r.logps().get(j)[i];
+            }
+            lengths[j] = len;
+        }
+        PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
+        boolean reset = stats.entropy() < cfg.resetEntropy();
+        if (reset) {
+            policy.reinit(rng.split());
+            ppo.optimizer().reset();
+            resets++;
+        }
+        return new Update(stats, bonusSum / n, reset);
+    }
+
+    /**
+     * @param stats the PPO update's statistics
+     * @param bonus mean novelty bonus (negative ELBO) per segment
+     * @param reset whether the explorer was re-initialised
+     */
+    public record Update(PpoStats stats, double bonus, boolean reset) {}
+
+    private float[] encode(double[] a) {
+        float[] e = new float[spec.actionSize()];
+        if (spec.discrete()) e[(int) a[0]] = 1;
+        else for (int i = 0; i < a.length; i++) e[i] = (float) a[i];
+        return e;
+    }
+
+    /** N_e start indices: without replacement when there are enough candidates, else with. */
+    static int[] pickStarts(int available, int wanted, SplittableRandom rng) {
+        if (available == 0) throw new IllegalStateException("the explorer needs at least one visited state");
+        int[] out = new int[wanted];
+        if (available >= wanted) {
+            int[] p = new int[available];
+            for (int i = 0; i < available; i++) p[i] = i;
+            for (int i = 0; i < wanted; i++) {
+                int j = i + rng.nextInt(available - i);
+                int tmp = p[i];
+                p[i] = p[j];
+                p[j] = tmp;
+                out[i] = p[i];
+            }
+        } else {
+            for (int i = 0; i < wanted; i++) out[i] = rng.nextInt(available);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package sectar.agent.loop;
+
+/**
+ * The explorer of spec sections 4.3 and 7.
+ *
+ * @param starts        N_e: rollouts per iteration, each from an MPC-visited state
+ * @param segments      K_e: segments per rollout (rollout length (T+1) K_e - 1)
+ * @param hidden        MLP hidden widths (released: 400-300-200)
+ * @param initLogStd    initial log sigma of a Gaussian explorer (log 20 wheeled, 0 swimmer)
+ * @param entropyBonus  PPO entropy bonus (0 waypoint/block, 1e-3 wheeled/swimmer)
+ * @param resetEntropy  re-initialise when the batch's mean entropy falls below this (1.34 waypoint,
+ *                      1.6 block, 0 = never)
+ */
+public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,
+                             double resetEntropy) {
+    public ExplorerConfig {
+        if (starts < 1) throw new IllegalArgumentException("explorer.starts must be >= 1, got " + starts);
+        if (segments < 1) throw new IllegalArgumentException("explorer.segments must be >= 1, got " + segments);
+        if (!(entropyBonus >= 0)) throw new IllegalArgumentException("explorer.entropyBonus must be >= 0, got " + entropyBonus);
+        hidden = hidden.clone();
+    }
+
+    @Override public int[] hidden() { return hidden.clone(); }
+}

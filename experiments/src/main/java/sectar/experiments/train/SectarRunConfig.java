@@ -1,0 +1,87 @@
+package sectar.experiments.train;
+
+import sectar.agent.loop.ExplorerConfig;
+import sectar.agent.rl.PpoConfig;
+import sectar.agent.vae.SectarConfig;
+import sectar.planner.MpcConfig;
+
+/**
+ * Everything one SeCTAR run is made of (spec sections 4-9): every number of a preset lives here and
+ * is printed into the run's config.json.
+ *
+ * @param task                task name
+ * @param instance            task instance 0..4
+ * @param preset              "paper" (the released settings) or "cpu" (the 2-core default)
+ * @param seed                the run seed every stream derives from
+ * @param iterations          outer iterations (released: 1000)
+ * @param model               network sizes and the VAE optimiser
+ * @param mpc                 latent MPC
+ * @param explorer            the explorer
+ * @param ppo                 PPO of the policy decoder's consistency update and of the explorer
+ * @param vaePasses           model-training passes per iteration, each followed by a consistency update (10)
+ * @param vaeStepsPerPass     at most this many VAE minibatch steps per pass (30)
+ * @param validationBatches   validation minibatches evaluated per pass, for logging (3)
+ * @param validationBatch     validation minibatch size (33)
+ * @param consistencyRollouts policy-decoder rollouts per consistency update (20)
+ * @param replayCapacity      FIFO replay buffer of explorer segments (9000 waypoint, 1e6 others)
+ * @param validationCapacity  FIFO validation buffer (10% of the explorer's segments go here)
+ * @param checkpointEvery     write a checkpoint every this many iterations (and at the end)
+ */
+public record SectarRunConfig(String task, int instance, String preset, long seed, int iterations, SectarConfig model,
+                              MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
+                              int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
+                              int validationCapacity, int checkpointEvery) {
+    public SectarRunConfig {
+        if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
+        if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
+        if (vaeStepsPerPass < 1) throw new IllegalArgumentException("vaeStepsPerPass must be >= 1, got " + vaeStepsPerPass);
+        if (validationBatch < 1) throw new IllegalArgumentException("validationBatch must be >= 1, got " + validationBatch);
+        if (replayCapacity < 1 || validationCapacity < 1)
+            throw new IllegalArgumentException("buffer capacities must be >= 1, got " + replayCapacity + " and " + validationCapacity);
+        if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
+    }
+
+    /** Released per-task numbers (spec section 9) that both presets share. */
+    private record TaskNumbers(int segments, int horizon, double gamma, int explorerStarts, int explorerSegments,
+                               double initLogStd, double entropyBonus, double resetEntropy, int mpcEpisodes,
+                               int candidates, int replay) {}
+
+    private static TaskNumbers released(String task) {
+        return switch (task) {
+            case "waypoint" -> new TaskNumbers(20, 10, 0.99, 400, 5, 0, 0, 1.34, 40, 2048, 9000);
+            case "block" -> new TaskNumbers(50, 10, 0.995, 400, 10, 0, 0, 1.6, 40, 2048, 1_000_000);
+            case "wheeled" -> new TaskNumbers(50, 20, 0.99, 400, 10, Math.log(20), 1e-3, 0, 40, 2048, 1_000_000);
+            case "swimmer" -> new TaskNumbers(50, 30, 0.99, 200, 2, 0, 1e-3, 0, 20, 4000, 1_000_000);
+            default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected waypoint, block, wheeled or swimmer");
+        };
+    }
+
+    /**
+     * The preset for a task. {@code paper}: spec section 9 exactly, the released random-shooting planner.
+     * {@code cpu}: the same algorithm scaled to minutes on 2 cores (small networks, 8 MPC episodes of
+     * 256 candidates over a 5-segment horizon, 100 explorer starts, 10 x 5 VAE steps) and the
+     * never-blind plan score (progress weight 0.05), the README gives the measurements behind it.
+     */
+    public static SectarRunConfig preset(String preset, String task, int instance, long seed, int iterations) {
+        TaskNumbers r = released(task);
+        return switch (preset) {
+            case "paper" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.paper(),
+                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64),
+                    new ExplorerConfig(r.explorerStarts(), r.explorerSegments(), new int[] {400, 300, 200}, r.initLogStd(),
+                            r.entropyBonus(), r.resetEntropy()),
+                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10);
+            case "cpu" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.cpu(),
+                    new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16),
+                    new ExplorerConfig(Math.max(50, r.explorerStarts() / 4), r.explorerSegments(), new int[] {64, 64},
+                            r.initLogStd(), r.entropyBonus(), r.resetEntropy()),
+                    PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1);
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
+        };
+    }
+
+    public SectarRunConfig withMpc(MpcConfig m) {
+        return new SectarRunConfig(task, instance, preset, seed, iterations, model, m, explorer, ppo, vaePasses,
+                vaeStepsPerPass, validationBatches, validationBatch, consistencyRollouts, replayCapacity,
+                validationCapacity, checkpointEvery);
+    }
+}
