@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Adam (Kingma and Ba 2015) over a fixed list of parameters, PyTorch semantics: bias-corrected moments,
- * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)}, no weight decay, no clipping. Moments are kept in
- * Java double arrays; {@link #state()} / {@link #load(Map)} expose them for checkpoints.
+ * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)}, no weight decay, no clipping. Moments are stored in
+ * float, as PyTorch stores them for float32 parameters (each update is computed in double), so
+ * {@link #state()} / {@link #load(Map)} round-trip them exactly and a resumed run continues bitwise.
  */
 public final class Adam {
     private final List<Param> params;
-    private final double[][] m, v;
+    private final float[][] m, v;
     private double lr;
     private final double beta1, beta2, eps;
     private long t;
@@ -27,11 +28,11 @@ public final class Adam {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
-        m = new double[params.size()][];
-        v = new double[params.size()][];
+        m = new float[params.size()][];
+        v = new float[params.size()][];
         for (int i = 0; i < params.size(); i++) {
-            m[i] = new double[params.get(i).size()];
-            v[i] = new double[params.get(i).size()];
+            m[i] = new float[params.get(i).size()];
+            v[i] = new float[params.get(i).size()];
         }
     }
 
@@ -55,11 +56,12 @@ public final class Adam {
         double stepSize = lr / bc1;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            double[] w = p.get(), g = p.gradient(), mi = m[i], vi = v[i];
+            double[] w = p.get(), g = p.gradient();
+            float[] mi = m[i], vi = v[i];
             for (int k = 0; k < w.length; k++) {
                 double gk = g[k];
-                mi[k] = beta1 * mi[k] + (1 - beta1) * gk;
-                vi[k] = beta2 * vi[k] + (1 - beta2) * gk * gk;
+                mi[k] = (float) (beta1 * mi[k] + (1 - beta1) * gk);
+                vi[k] = (float) (beta2 * vi[k] + (1 - beta2) * gk * gk);
                 w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
             }
             p.set(w);
@@ -69,18 +71,18 @@ public final class Adam {
     /** Clears moments and the step count (used when a network is re-initialised). */
     public void reset() {
         t = 0;
-        for (double[] a : m) java.util.Arrays.fill(a, 0);
-        for (double[] a : v) java.util.Arrays.fill(a, 0);
+        for (float[] a : m) java.util.Arrays.fill(a, 0);
+        for (float[] a : v) java.util.Arrays.fill(a, 0);
     }
 
     /** "m/&lt;param&gt;", "v/&lt;param&gt;" moments and "t" (one value), as float arrays. */
     public Map<String, float[]> state() {
         Map<String, float[]> s = new LinkedHashMap<>();
         for (int i = 0; i < params.size(); i++) {
-            s.put("m/" + params.get(i).name(), ParamStore.toFloat(m[i]));
-            s.put("v/" + params.get(i).name(), ParamStore.toFloat(v[i]));
+            s.put("m/" + params.get(i).name(), m[i].clone());
+            s.put("v/" + params.get(i).name(), v[i].clone());
         }
-        s.put("t", new float[] {t});
+        s.put("t", new float[] {t}); // exact up to 2^24 steps
         return s;
     }
 
@@ -99,8 +101,8 @@ public final class Adam {
         if (ts == null || ts.length != 1 || !(ts[0] >= 0))
             throw new IllegalArgumentException("Adam state t must be one value >= 0, got " + (ts == null ? "none" : java.util.Arrays.toString(ts)));
         for (int i = 0; i < params.size(); i++) {
-            m[i] = ParamStore.toDouble(s.get("m/" + params.get(i).name()));
-            v[i] = ParamStore.toDouble(s.get("v/" + params.get(i).name()));
+            m[i] = s.get("m/" + params.get(i).name()).clone();
+            v[i] = s.get("v/" + params.get(i).name()).clone();
         }
         t = (long) ts[0];
     }
