@@ -2,7 +2,6 @@ package sectar.agent.bench;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PPO benchmark prints its one JSON line (cpu preset, always) and, with {@code -Dsectar.bench=true},
- * both presets to stdout for the report.
+ * The PPO benchmark prints its one JSON line ({@code sectar bench nn} runs it for real).
  */
 class PpoBenchTest {
     @Test
@@ -23,11 +21,5 @@ class PpoBenchTest {
                 line);
         assertTrue(median > 0 && line.contains(String.format(java.util.Locale.ROOT, "%.2f", median)), line);
         assertThrows(IllegalArgumentException.class, () -> PpoBench.run("gpu", System.out));
-    }
-
-    @Test
-    void bothPresetsOnRequest() {
-        assumeTrue(Boolean.getBoolean("sectar.bench"), "set -Dsectar.bench=true to run the benchmark");
-        PpoBench.main(new String[] {"paper", "cpu", "paper", "cpu"});
     }
 }

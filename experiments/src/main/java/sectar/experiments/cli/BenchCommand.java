@@ -3,9 +3,9 @@ package sectar.experiments.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sectar bench ...}: the benchmarks, one subcommand each ({@code env} now; {@code nn} to come). */
+/** {@code sectar bench ...}: the benchmarks, one subcommand each ({@code env}, {@code nn}). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line per measurement.",
-        subcommands = {BenchEnvCommand.class})
+        subcommands = {BenchEnvCommand.class, BenchNnCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

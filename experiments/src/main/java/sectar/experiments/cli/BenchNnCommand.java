@@ -1,0 +1,33 @@
+package sectar.experiments.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sectar.agent.bench.NnBench;
+import sectar.agent.bench.PpoBench;
+
+/**
+ * {@code sectar bench nn [--preset paper|cpu]}: the neural-network hot paths on the waypoint shapes,
+ * one JSON line each (VAE training step, planning call, PPO update, batch-1 policy forward), comparable
+ * with the PyTorch reference measured on the same machine.
+ */
+@Command(name = "nn", mixinStandardHelpOptions = true,
+        description = "Benchmark the VAE step, the planning call, the PPO update and batch-1 acting (JSON lines).")
+final class BenchNnCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "cpu", description = "paper or cpu (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Override public Integer call() {
+        if (!preset.equals("paper") && !preset.equals("cpu"))
+            throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
+        PrintStream out = System.out;
+        NnBench.run(preset, out);
+        PpoBench.run(preset, out);
+        out.flush();
+        return 0;
+    }
+}
