@@ -42,7 +42,7 @@ public final class SegmentBuffer {
      * dropped (the released loader's drop_last), and at most {@code maxBatches} are returned.
      */
     public List<int[]> epoch(int batch, int maxBatches, SplittableRandom rng) {
-        int[] order = permutation(size, rng);
+        int[] order = Permutations.of(size, rng);
         List<int[]> out = new ArrayList<>();
         for (int from = 0; from + batch <= size && out.size() < maxBatches; from += batch) {
             int[] b = new int[batch];
@@ -65,17 +65,5 @@ public final class SegmentBuffer {
         List<Segment> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) out.add(get(i));
         return out;
-    }
-
-    static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

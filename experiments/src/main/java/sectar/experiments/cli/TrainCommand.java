@@ -13,6 +13,8 @@ import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.FlatBaseline;
 import sectar.experiments.train.FlatConfig;
+import sectar.experiments.train.OneStepConfig;
+import sectar.experiments.train.OneStepJob;
 import sectar.experiments.train.SectarJob;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.planner.MpcConfig;
@@ -23,7 +25,7 @@ import sectar.sim.Tasks;
         description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv).")
 final class TrainCommand implements Callable<Integer> {
     /** The trainable algorithms. */
-    enum Algo { sectar, ppo, trpo }
+    enum Algo { sectar, ppo, trpo, mpc1step }
 
     /** Config presets: paper reproduces the released settings, cpu fits 2 cores. */
     enum Preset { cpu, paper }
@@ -48,7 +50,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--env-steps", defaultValue = "20000", description = "ppo/trpo: environment-step budget (default: ${DEFAULT-VALUE})")
     long envSteps;
 
-    @Option(names = "--iterations", defaultValue = "20", description = "sectar: outer iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "20",
+            description = "sectar, mpc1step: outer (DAgger) iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--search", description = "sectar: latent search, shooting (released) or cem (default: the preset's)")
@@ -66,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override public Integer call() {
         Tasks.spec(task, instance); // validates task and instance before anything is written
         if (algo == Algo.sectar) return trainSectar();
+        if (algo == Algo.mpc1step) return trainOneStep();
         FlatConfig cfg = FlatConfig.preset(preset.name(), task, instance, algo.name(), seed, envSteps);
         long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * Tasks.spec(task, instance).episodeSteps();
         try (RunDirectory run = start(cfg)) {
@@ -85,6 +89,16 @@ final class TrainCommand implements Callable<Integer> {
                     m.cemIterations(), m.cemElites()));
         try (RunDirectory run = start(cfg)) {
             SectarJob.run(cfg, run, Progress.console(task + " sectar", iterations), ConfigJson.write(cfg));
+            run.complete();
+            spec.commandLine().getOut().println("run directory: " + run.dir());
+        }
+        return 0;
+    }
+
+    private int trainOneStep() {
+        OneStepConfig cfg = OneStepConfig.preset(preset.name(), task, instance, seed, iterations);
+        try (RunDirectory run = start(cfg)) {
+            OneStepJob.run(cfg, run, Progress.console(task + " mpc1step", iterations));
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
         }
