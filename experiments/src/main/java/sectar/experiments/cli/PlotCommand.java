@@ -12,7 +12,7 @@ import sectar.experiments.plot.LearningCurves;
 
 /** {@code sectar plot <run-dir or folder>... --out file.png}: learning curves with 95% bands over seeds. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot learning curves from metrics.csv files; runs equal but for the seed share a mean line and a 95% t band.")
+        description = "Plot learning curves from metrics.csv files; runs equal but for the seed share a mean line and a 95%% t band.")
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

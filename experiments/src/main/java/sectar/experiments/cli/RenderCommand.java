@@ -21,7 +21,7 @@ import sectar.sim.render.Recorder;
 
 /** {@code sectar render <task>}: one episode of a scripted policy as an animated GIF or a PNG of its last frame. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Render one episode of the expert or a random policy: file.gif (animation) or file.png (last frame).")
+        description = "Render one episode of the expert, a random policy or a trained SeCTAR run (--checkpoint): file.gif or file.png (last frame).")
 final class RenderCommand implements Callable<Integer> {
     /** The policies that need no training. */
     enum PolicyKind { expert, random }

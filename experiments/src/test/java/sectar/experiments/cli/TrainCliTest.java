@@ -1,0 +1,75 @@
+package sectar.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sectar.experiments.run.MetricsCsv;
+
+/** train / plot / resume as a user calls them: complete run directories, and clear refusals. */
+class TrainCliTest {
+    private static void assertUserError(CliTest.Result r, String mentions) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(mentions), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void ppoAndTrpoWriteRunDirectoriesThatPlot(@TempDir Path tmp) throws Exception {
+        for (String algo : new String[] {"ppo", "trpo"}) {
+            Path out = tmp.resolve(algo);
+            CliTest.Result r = CliTest.run("train", "waypoint", "--algo", algo, "--env-steps", "3000", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            for (String f : new String[] {"config.json", "metadata.json", "metrics.csv"}) assertTrue(Files.exists(out.resolve(f)), f);
+            MetricsCsv.Table t = MetricsCsv.read(out.resolve("metrics.csv"));
+            assertTrue(t.columns().containsAll(java.util.List.of("iteration", "env_steps", "wall_s", "return", "success", "stage",
+                    "kl", "entropy")), t.columns().toString());
+            assertTrue(Files.readString(out.resolve("metadata.json")).contains("\"status\" : \"completed\""));
+        }
+        Path png = tmp.resolve("curves.png");
+        CliTest.Result p = CliTest.run("plot", tmp.resolve("ppo").toString(), tmp.resolve("trpo").toString(), "--out", png.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void sameSeedTwiceGivesTheSameMetricsApartFromWallClock(@TempDir Path tmp) {
+        MetricsCsv.Table[] t = new MetricsCsv.Table[2];
+        for (int i = 0; i < 2; i++) {
+            Path out = tmp.resolve("run" + i);
+            assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "3000", "--seed", "4",
+                    "--out", out.toString()).code());
+            t[i] = MetricsCsv.read(out.resolve("metrics.csv"));
+        }
+        for (String col : t[0].columns())
+            if (!col.equals("wall_s")) assertArrayEquals(t[0].column(col), t[1].column(col), col);
+    }
+
+    @Test
+    void badBudgetsAlgorithmsPresetsAndOutputsAreRefusedWithoutWriting(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("x");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "0", "--out", out.toString()), "0");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "-5", "--out", out.toString()), "-5");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--iterations", "0", "--out", out.toString()), "0");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "dqn", "--out", out.toString()), "dqn");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--preset", "gpu", "--out", out.toString()), "gpu");
+        assertUserError(CliTest.run("train", "maze", "--algo", "ppo", "--out", out.toString()), "maze");
+        assertFalse(Files.exists(out), "nothing may be written for refused input");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "data");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", out.toString()),
+                out.toString());
+        assertEquals(1, Files.list(out).count(), "a refused non-empty --out is left as it was");
+    }
+
+    @Test
+    void resumeRefusesWhatItCannotContinue(@TempDir Path tmp) throws Exception {
+        assertUserError(CliTest.run("resume", tmp.resolve("nothing").toString()), "nothing");
+        Path flat = tmp.resolve("flat");
+        assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "1000", "--out", flat.toString()).code());
+        assertUserError(CliTest.run("resume", flat.toString()), "ppo");
+    }
+}
