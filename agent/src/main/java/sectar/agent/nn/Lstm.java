@@ -172,6 +172,9 @@ public final class Lstm {
 
         public int batch() { return batch; }
 
+        /** Whether this run takes the FLOAT path ({@link #hArray}, {@link #xBuffer}). */
+        public boolean isFloat() { return fl != null; }
+
         private int xs(int t) { return cache ? t : t & 1; }
 
         private void checkStep(int t) {
