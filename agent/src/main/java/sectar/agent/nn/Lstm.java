@@ -104,16 +104,16 @@ public final class Lstm {
          */
         private final class Fl {
             final int n = net.hidden * batch, hOff = net.in * batch;
-            final float[][] i, f, g, o, c, h;
-            final float[] zero, dh, dc, di, df, dgg, dgo, ext, tc;
+            final float[][] i, f, g, o, c, h, tcs;
+            final float[] zero, dh, dc, di, df, dgg, dgo, ext;
             final java.nio.FloatBuffer[] xhB, gB;
             final java.nio.FloatBuffer dGB, dXHB;
 
             Fl() {
                 int slots = cache ? steps : 2;
                 i = new float[slots][n]; f = new float[slots][n]; g = new float[slots][n]; o = new float[slots][n];
-                c = new float[slots][n]; h = new float[slots][n];
-                zero = new float[n]; dh = new float[n]; dc = new float[n]; ext = new float[n]; tc = new float[n];
+                c = new float[slots][n]; h = new float[slots][n]; tcs = new float[slots][n];
+                zero = new float[n]; dh = new float[n]; dc = new float[n]; ext = new float[n];
                 di = new float[n]; df = new float[n]; dgg = new float[n]; dgo = new float[n];
                 xhB = new java.nio.FloatBuffer[xh.length];
                 for (int s = 0; s < xh.length; s++) xhB[s] = Nd.floats(xh[s]);
@@ -135,13 +135,13 @@ public final class Lstm {
                 gb.get(n, gf, 0, n);
                 gb.get(2 * n, gg, 0, n);
                 gb.get(3 * n, go, 0, n);
-                LstmKernels.forward(gi, gf, gg, go, cPrev, cNow, hNow, n);
+                LstmKernels.forward(gi, gf, gg, go, cPrev, cNow, tcs[sl], hNow, n);
                 xhB[xs(t + 1)].put(hOff, hNow, 0, n);
             }
 
             void backStep(int t, float[] e, int off) {
-                float[] gi = i[t], gf = f[t], gg = g[t], go = o[t], cNow = c[t], cPrev = t == 0 ? zero : c[t - 1];
-                LstmKernels.backward(gi, gf, gg, go, cNow, cPrev, dh, e, off, dc, tc, di, df, dgg, dgo, n);
+                float[] gi = i[t], gf = f[t], gg = g[t], go = o[t], cPrev = t == 0 ? zero : c[t - 1];
+                LstmKernels.backward(gi, gf, gg, go, cPrev, dh, e, off, dc, tcs[t], di, df, dgg, dgo, n);
                 dGB.put(0, di, 0, n);
                 dGB.put(n, df, 0, n);
                 dGB.put(2 * n, dgg, 0, n);
