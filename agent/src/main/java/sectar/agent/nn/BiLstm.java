@@ -77,6 +77,10 @@ public final class BiLstm {
             }
             Par.both(net.parallel, () -> runAll(rf1), () -> runAll(rb1));
             int H = net.hidden;
+            if (rf1.isFloat()) {
+                forward2Float();
+                return;
+            }
             for (int t = 0; t < S; t++) {
                 INDArray x2f = rf2.x(t), x2b = rb2.x(S - 1 - t);
                 Nd.rows(x2f, 0, H).assign(rf1.h(t));
@@ -91,6 +95,28 @@ public final class BiLstm {
                 for (int k = 0; k < nh; k++) acc[k] += part[k];
                 Nd.read(rb2.h(t), part);
                 for (int k = 0; k < nh; k++) acc[nh + k] += part[k];
+            }
+            for (int k = 0; k < acc.length; k++) acc[k] /= S;
+            Nd.write(acc, pooled);
+        }
+
+        /** Layer 2 and the pooling on the FLOAT path: Java-side copies instead of ND4J ops. */
+        private void forward2Float() {
+            int S = steps, nh = net.hidden * batch;
+            for (int t = 0; t < S; t++) {
+                java.nio.FloatBuffer x2f = rf2.xBuffer(t), x2b = rb2.xBuffer(S - 1 - t);
+                float[] hf = rf1.hArray(t), hb = rb1.hArray(S - 1 - t);
+                x2f.put(0, hf, 0, nh);
+                x2f.put(nh, hb, 0, nh);
+                x2b.put(0, hf, 0, nh);
+                x2b.put(nh, hb, 0, nh);
+            }
+            Par.both(net.parallel, () -> runAll(rf2), () -> runAll(rb2));
+            java.util.Arrays.fill(acc, 0);
+            for (int t = 0; t < S; t++) {
+                float[] hf = rf2.hArray(t), hb = rb2.hArray(t);
+                for (int k = 0; k < nh; k++) acc[k] += hf[k];
+                for (int k = 0; k < nh; k++) acc[nh + k] += hb[k];
             }
             for (int k = 0; k < acc.length; k++) acc[k] /= S;
             Nd.write(acc, pooled);

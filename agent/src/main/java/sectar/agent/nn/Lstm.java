@@ -55,6 +55,7 @@ public final class Lstm {
         private final double[] gi, gf, gg, go, h, dh, dc, tmp;
         private final INDArray dG, dXH, dxView, dhView;
         private final INDArray[] dGate;
+        private final Fl fl; // the FLOAT path's Java-side state (null for DOUBLE)
 
         public Run(Lstm net, int batch, int steps, boolean cache) {
             if (batch < 1 || steps < 1) throw new IllegalArgumentException("Lstm run needs batch, steps >= 1, got " + batch + ", " + steps);
@@ -94,9 +95,85 @@ public final class Lstm {
                 dG = dXH = dxView = dhView = null;
                 dGate = null;
             }
+            fl = dt == org.nd4j.linalg.api.buffer.DataType.FLOAT ? new Fl() : null;
+        }
+
+        /**
+         * The FLOAT path: gates, cells and outputs of every cached step in Java float arrays (one per gate,
+         * so the loops vectorise), with cached NIO views of the off-heap buffers.
+         */
+        private final class Fl {
+            final int n = net.hidden * batch, hOff = net.in * batch;
+            final float[][] i, f, g, o, c, h, tcs;
+            final float[] zero, dh, dc, di, df, dgg, dgo, ext;
+            final java.nio.FloatBuffer[] xhB, gB;
+            final java.nio.FloatBuffer dGB, dXHB;
+
+            Fl() {
+                int slots = cache ? steps : 2;
+                i = new float[slots][n]; f = new float[slots][n]; g = new float[slots][n]; o = new float[slots][n];
+                c = new float[slots][n]; h = new float[slots][n]; tcs = new float[slots][n];
+                zero = new float[n]; dh = new float[n]; dc = new float[n]; ext = new float[n];
+                di = new float[n]; df = new float[n]; dgg = new float[n]; dgo = new float[n];
+                xhB = new java.nio.FloatBuffer[xh.length];
+                for (int s = 0; s < xh.length; s++) xhB[s] = Nd.floats(xh[s]);
+                gB = new java.nio.FloatBuffer[Run.this.g.length];
+                for (int s = 0; s < gB.length; s++) gB[s] = Nd.floats(Run.this.g[s]);
+                dGB = cache ? Nd.floats(dG) : null;
+                dXHB = cache ? Nd.floats(dXH) : null;
+            }
+
+            void step(int t) {
+                int sl = cache ? t : t & 1, gs = cache ? t : 0;
+                java.nio.FloatBuffer xb = xhB[xs(t)];
+                if (t == 0) xb.put(hOff, zero, 0, n);
+                Nd.gemm(net.w.value, xh[xs(t)], Run.this.g[gs], false, false, 0);
+                float[] gi = i[sl], gf = f[sl], gg = g[sl], go = o[sl], cNow = c[sl], hNow = h[sl];
+                float[] cPrev = t == 0 ? zero : c[cache ? t - 1 : (t - 1) & 1];
+                java.nio.FloatBuffer gb = gB[gs];
+                gb.get(0, gi, 0, n);
+                gb.get(n, gf, 0, n);
+                gb.get(2 * n, gg, 0, n);
+                gb.get(3 * n, go, 0, n);
+                LstmKernels.forward(gi, gf, gg, go, cPrev, cNow, tcs[sl], hNow, n);
+                xhB[xs(t + 1)].put(hOff, hNow, 0, n);
+            }
+
+            void backStep(int t, float[] e, int off) {
+                float[] gi = i[t], gf = f[t], gg = g[t], go = o[t], cPrev = t == 0 ? zero : c[t - 1];
+                LstmKernels.backward(gi, gf, gg, go, cPrev, dh, e, off, dc, tcs[t], di, df, dgg, dgo, n);
+                dGB.put(0, di, 0, n);
+                dGB.put(n, df, 0, n);
+                dGB.put(2 * n, dgg, 0, n);
+                dGB.put(3 * n, dgo, 0, n);
+                Nd.gemm(dG, xh[t], net.w.grad, false, true, 1);
+                Nd.gemm(net.w.value, dG, dXH, true, false, 0);
+                dXHB.get(hOff, dh, 0, n);
+            }
+        }
+
+        /** h_t as a Java array [H*B] (FLOAT path only; valid until step t+2 without cache). */
+        public float[] hArray(int t) {
+            if (fl == null) throw new IllegalStateException("hArray is for FLOAT runs");
+            return fl.h[cache ? t : t & 1];
+        }
+
+        /** The off-heap input buffer x_t's storage (FLOAT path only): rows [0, in) of the [in+H+1, B] buffer. */
+        public java.nio.FloatBuffer xBuffer(int t) {
+            if (fl == null) throw new IllegalStateException("xBuffer is for FLOAT runs");
+            return fl.xhB[xs(t)];
+        }
+
+        /** dLoss/dx_t's storage after {@code backStep(t, ...)} (FLOAT path only), [in, B] from index 0. */
+        public java.nio.FloatBuffer dxBuffer() {
+            if (fl == null || !cache) throw new IllegalStateException("dxBuffer is for cached FLOAT runs");
+            return fl.dXHB;
         }
 
         public int batch() { return batch; }
+
+        /** Whether this run takes the FLOAT path ({@link #hArray}, {@link #xBuffer}). */
+        public boolean isFloat() { return fl != null; }
 
         private int xs(int t) { return cache ? t : t & 1; }
 
@@ -113,6 +190,10 @@ public final class Lstm {
         /** Forward step t (t = 0 starts from zero state). */
         public void step(int t) {
             checkStep(t);
+            if (fl != null) {
+                fl.step(t);
+                return;
+            }
             int n = net.hidden * batch, gs = cache ? t : 0;
             INDArray x = xh[xs(t)];
             if (t == 0) hView[xs(0)].assign(0);
@@ -145,6 +226,10 @@ public final class Lstm {
             if (!cache) throw new IllegalStateException("this Lstm run was built without cache; it cannot backpropagate");
             java.util.Arrays.fill(dh, 0);
             java.util.Arrays.fill(dc, 0);
+            if (fl != null) {
+                java.util.Arrays.fill(fl.dh, 0);
+                java.util.Arrays.fill(fl.dc, 0);
+            }
         }
 
         /**
@@ -155,6 +240,13 @@ public final class Lstm {
         public void backStep(int t, double[] ext, int off) {
             checkStep(t);
             int n = net.hidden * batch;
+            if (fl != null) {
+                float[] e = fl.ext;
+                if (ext == null) java.util.Arrays.fill(e, 0);
+                else for (int k = 0; k < n; k++) e[k] = (float) ext[off + k];
+                fl.backStep(t, e, 0);
+                return;
+            }
             INDArray[] gt = gate[t];
             Nd.read(gt[0], gi);
             Nd.read(gt[1], gf);
@@ -182,10 +274,28 @@ public final class Lstm {
             Nd.read(dhView, dh);
         }
 
+        /** Same with a float external gradient (FLOAT path only; {@code ext} null for none). */
+        public void backStep(int t, float[] ext, int off) {
+            checkStep(t);
+            if (fl == null) throw new IllegalStateException("float gradients are for FLOAT runs");
+            if (ext == null) {
+                java.util.Arrays.fill(fl.ext, 0);
+                fl.backStep(t, fl.ext, 0);
+            } else {
+                fl.backStep(t, ext, off);
+            }
+        }
+
         /** Same, with the external gradient in an off-heap [H, B] array (or null). */
         public void backStep(int t, INDArray ext) {
+            if (fl != null && ext != null) {
+                checkStep(t);
+                Nd.floats(ext).get(0, fl.ext, 0, fl.n);
+                fl.backStep(t, fl.ext, 0);
+                return;
+            }
             if (ext == null) {
-                backStep(t, null, 0);
+                backStep(t, (double[]) null, 0);
             } else {
                 Nd.read(ext, tmp);
                 backStep(t, tmp, 0);

@@ -35,6 +35,9 @@ public final class Mlp {
         final INDArray[] xs, ys, dys, dxs;
         private final INDArray input, inputGrad;
         private final double[] a, b;
+        private final INDArray[] nextIn, dxIn; // cached row views: xs[i+1] rows [0, out_i), dxs[i] rows [0, in_i)
+        private final java.nio.FloatBuffer[] yB, nextB, dyB, dxB; // FLOAT path storage (null for DOUBLE)
+        private final float[] fa, fb;
 
         public Run(Mlp net, int batch) {
             if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
@@ -55,6 +58,29 @@ public final class Mlp {
                 dys[i] = Nd.mat(dt, out, batch);
                 dxs[i] = Nd.mat(dt, in + 1, batch);
                 max = Math.max(max, out);
+            }
+            nextIn = new INDArray[n];
+            dxIn = new INDArray[n];
+            for (int i = 0; i < n; i++) {
+                if (i + 1 < n) nextIn[i] = Nd.rows(xs[i + 1], 0, net.sizes[i + 1]);
+                dxIn[i] = Nd.rows(dxs[i], 0, net.sizes[i]);
+            }
+            if (dt == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+                yB = new java.nio.FloatBuffer[n];
+                nextB = new java.nio.FloatBuffer[n];
+                dyB = new java.nio.FloatBuffer[n];
+                dxB = new java.nio.FloatBuffer[n];
+                for (int i = 0; i < n; i++) {
+                    yB[i] = Nd.floats(ys[i]);
+                    dyB[i] = Nd.floats(dys[i]);
+                    dxB[i] = Nd.floats(dxs[i]);
+                    if (i + 1 < n) nextB[i] = Nd.floats(xs[i + 1]);
+                }
+                fa = new float[max * batch];
+                fb = new float[max * batch];
+            } else {
+                yB = nextB = dyB = dxB = null;
+                fa = fb = null;
             }
             input = Nd.rows(xs[0], 0, net.sizes[0]);
             inputGrad = Nd.rows(dxs[0], 0, net.sizes[0]);
@@ -80,8 +106,24 @@ public final class Mlp {
             Dense[] l = net.layers;
             for (int i = 0; i < l.length; i++) {
                 l[i].forward(xs[i], ys[i]);
-                if (i < l.length - 1) relu(ys[i], Nd.rows(xs[i + 1], 0, l[i].out));
+                if (i < l.length - 1) {
+                    if (yB != null) reluF(i, l[i].out * batch);
+                    else relu(ys[i], nextIn[i]);
+                }
             }
+        }
+
+        private void reluF(int i, int n) {
+            yB[i].get(0, fa, 0, n);
+            for (int k = 0; k < n; k++) fa[k] = Math.max(fa[k], 0f);
+            nextB[i].put(0, fa, 0, n);
+        }
+
+        private void reluBackF(int i, int n) {
+            dxB[i].get(0, fa, 0, n);
+            yB[i - 1].get(0, fb, 0, n);
+            for (int k = 0; k < n; k++) fa[k] = fb[k] > 0 ? fa[k] : 0f;
+            dyB[i - 1].put(0, fa, 0, n);
         }
 
         private void relu(INDArray y, INDArray xNext) {
@@ -97,7 +139,10 @@ public final class Mlp {
             for (int i = l.length - 1; i >= 0; i--) {
                 boolean dx = i > 0 || needInputGrad;
                 l[i].backward(dys[i], xs[i], dx ? dxs[i] : null);
-                if (i > 0) reluBack(Nd.rows(dxs[i], 0, l[i].in), ys[i - 1], dys[i - 1]);
+                if (i > 0) {
+                    if (yB != null) reluBackF(i, l[i].in * batch);
+                    else reluBack(dxIn[i], ys[i - 1], dys[i - 1]);
+                }
             }
         }
 

@@ -39,6 +39,9 @@ final class StateDecoder {
         final Lstm.Run rnn;
         final Mlp.Run[] heads;
         private final double[] dMean, dx;
+        // FLOAT path: cached storage of the heads' input and output, Java-side copies of s, z, mean
+        private final java.nio.FloatBuffer[] headIn, headOut;
+        private final float[] zf, mf;
 
         Run(int batch, boolean training) {
             this.batch = batch;
@@ -48,6 +51,38 @@ final class StateDecoder {
             for (int t = 0; t < heads.length; t++) heads[t] = new Mlp.Run(meanHead, batch);
             dMean = new double[obs * batch];
             dx = new double[(obs + latent) * batch];
+            if (rnn.isFloat()) {
+                headIn = new java.nio.FloatBuffer[heads.length];
+                headOut = new java.nio.FloatBuffer[heads.length];
+                for (int t = 0; t < heads.length; t++) {
+                    headIn[t] = Nd.floats(heads[t].input());
+                    headOut[t] = Nd.floats(heads[t].output());
+                }
+                zf = new float[latent * batch];
+                mf = new float[obs * batch];
+            } else {
+                headIn = headOut = null;
+                zf = mf = null;
+            }
+        }
+
+        /** The FLOAT path of {@link #decode}: plain buffer copies between steps, no ND4J ops. */
+        private void decodeFloat(double[] s0, double[] z, double[][] means) {
+            int n = obs * batch, nz = latent * batch, nh = lstm.hidden() * batch;
+            for (int k = 0; k < nz; k++) zf[k] = (float) z[k];
+            for (int k = 0; k < n; k++) mf[k] = (float) s0[k];
+            for (int t = 0; t < steps; t++) {
+                java.nio.FloatBuffer x = rnn.xBuffer(t);
+                x.put(0, mf, 0, n);
+                x.put(n, zf, 0, nz);
+                rnn.step(t);
+                int hi = training ? t : 0;
+                headIn[hi].put(0, rnn.hArray(t), 0, nh);
+                heads[hi].forward();
+                headOut[hi].get(0, mf, 0, n);
+                double[] mt = means[t];
+                for (int k = 0; k < n; k++) mt[k] = mf[k];
+            }
         }
 
         /**
@@ -58,6 +93,10 @@ final class StateDecoder {
          * @param means output, means[t] = mu_{t+1} as [obs][B] (t = 0..T-1)
          */
         void decode(double[] s0, double[] z, double[][] means) {
+            if (headIn != null) {
+                decodeFloat(s0, z, means);
+                return;
+            }
             INDArray x0 = rnn.x(0);
             Nd.write(s0, Nd.rows(x0, 0, obs));
             Nd.write(z, Nd.rows(x0, obs, obs + latent));
