@@ -55,16 +55,18 @@ class LatentMpcTest {
         double[][] starts = {{-2.0, 2.0}, {2.0, -2.0}, {0.5, 0.5}, {-1.0, -2.5}};
         int[] stages = {0, 3, 7, 12};
         double cemTotal = 0, rsTotal = 0;
-        for (int seed = 0; seed < 5; seed++) {
+        for (int seed = 0; seed < 20; seed++) {
             LatentSearch rs = new RandomShooting(256);
             LatentSearch cem = new CrossEntropySearch(64, 4, 8, 0.05);
             assertEquals(rs.evaluationsPerProblem(), cem.evaluationsPerProblem());
-            for (LatentSearch.Plan p : rs.plan(oracle, scorer, starts, stages, 3, new SplittableRandom(seed)))
+            for (LatentSearch.Plan p : rs.plan(oracle, scorer, starts, stages, 2, new SplittableRandom(seed)))
                 rsTotal += p.score();
-            for (LatentSearch.Plan p : cem.plan(oracle, scorer, starts, stages, 3, new SplittableRandom(seed)))
+            for (LatentSearch.Plan p : cem.plan(oracle, scorer, starts, stages, 2, new SplittableRandom(seed)))
                 cemTotal += p.score();
         }
-        assertTrue(cemTotal > rsTotal, "CEM total score " + cemTotal + " should beat random shooting's " + rsTotal);
+        // Summed over 20 seeds x 4 problems (measured: CEM 29.5, random shooting 14.3).
+        assertTrue(cemTotal > 1.3 * rsTotal, "CEM total score " + cemTotal + " should beat random shooting's " + rsTotal
+                + " by 30%");
     }
 
     @Test
