@@ -25,6 +25,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // ND4J otherwise prints its native build flags to stdout on first use, mixing with JSON output.
+        System.setProperty("org.nd4j.log.initialization", "false");
         System.exit(commandLine().execute(args));
     }
 
