@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba 2015) over a fixed list of parameters, PyTorch semantics: bias-corrected moments,
  * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)}, no weight decay, no clipping. Moments are stored in
- * float, as PyTorch stores them for float32 parameters (each update is computed in double), so
+ * float, as PyTorch stores them for float32 parameters (float parameters are updated in float, double
+ * ones in double), so
  * {@link #state()} / {@link #load(Map)} round-trip them exactly and a resumed run continues bitwise.
  */
 public final class Adam {
@@ -16,6 +17,7 @@ public final class Adam {
     private double lr;
     private final double beta1, beta2, eps;
     private long t;
+    private float[] w = new float[0], g = new float[0]; // heap scratch for one parameter's values and gradient
 
     public Adam(List<Param> params, double lr, double beta1, double beta2, double eps) {
         if (!(lr > 0)) throw new IllegalArgumentException("Adam lr must be > 0, got " + lr);
@@ -56,16 +58,47 @@ public final class Adam {
         double stepSize = lr / bc1;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            double[] w = p.get(), g = p.gradient();
-            float[] mi = m[i], vi = v[i];
-            for (int k = 0; k < w.length; k++) {
-                double gk = g[k];
-                mi[k] = (float) (beta1 * mi[k] + (1 - beta1) * gk);
-                vi[k] = (float) (beta2 * vi[k] + (1 - beta2) * gk * gk);
-                w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
-            }
-            p.set(w);
+            if (p.value.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) stepFloat(p, m[i], v[i], stepSize, bc2);
+            else stepDouble(p, m[i], v[i], stepSize, bc2);
         }
+    }
+
+    /**
+     * A float parameter updated in float, as PyTorch does for float32: one bulk copy of the values and
+     * the gradient into heap scratch, a vectorisable loop, one copy back.
+     */
+    private void stepFloat(Param p, float[] mi, float[] vi, double stepSize, double bc2) {
+        int n = p.size();
+        if (w.length < n) {
+            w = new float[n];
+            g = new float[n];
+        }
+        java.nio.FloatBuffer vb = Nd.floats(p.value), gb = Nd.floats(p.grad);
+        vb.get(0, w, 0, n);
+        gb.get(0, g, 0, n);
+        float b1 = (float) beta1, c1 = (float) (1 - beta1), b2 = (float) beta2, c2 = (float) (1 - beta2);
+        float ss = (float) stepSize, invBc2 = (float) (1 / bc2), e = (float) eps;
+        float[] wl = w, gl = g;
+        for (int k = 0; k < n; k++) {
+            float gk = gl[k];
+            float mk = b1 * mi[k] + c1 * gk, vk = b2 * vi[k] + c2 * gk * gk;
+            mi[k] = mk;
+            vi[k] = vk;
+            wl[k] -= ss * mk / ((float) Math.sqrt(vk) * invBc2 + e);
+        }
+        vb.put(0, w, 0, n);
+    }
+
+    /** A double parameter (gradient checks) updated in double; the moments are still stored in float. */
+    private void stepDouble(Param p, float[] mi, float[] vi, double stepSize, double bc2) {
+        double[] w = p.get(), g = p.gradient();
+        for (int k = 0; k < w.length; k++) {
+            double gk = g[k];
+            mi[k] = (float) (beta1 * mi[k] + (1 - beta1) * gk);
+            vi[k] = (float) (beta2 * vi[k] + (1 - beta2) * gk * gk);
+            w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
+        }
+        p.set(w);
     }
 
     /** Clears moments and the step count (used when a network is re-initialised). */

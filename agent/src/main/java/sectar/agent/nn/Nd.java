@@ -80,6 +80,44 @@ public final class Nd {
         }
     }
 
+    /**
+     * Columns [from, to) of {@code c = a * b + beta * c} (no transposes): the same product restricted
+     * to a block of batch columns, so two threads can each take half of a batch. Each output column
+     * depends only on its own input column, so a split gives the same values as the whole product.
+     */
+    public static void gemmColumns(INDArray a, INDArray b, INDArray c, double beta, int from, int to) {
+        if (!rowContiguous(a) || !rowContiguous(b) || !rowContiguous(c) || a.dataType() != c.dataType()
+                || b.dataType() != c.dataType())
+            throw new IllegalArgumentException("gemmColumns needs c-order row-contiguous FLOAT or DOUBLE arrays of one dtype");
+        int m = (int) c.rows(), k = (int) a.columns(), n = to - from;
+        if (b.rows() != k || a.rows() != m || b.columns() != c.columns() || from < 0 || to > c.columns() || n < 1)
+            throw new IllegalArgumentException("gemmColumns shapes do not fit: a " + a.rows() + "x" + k + ", b " + b.rows()
+                    + "x" + b.columns() + ", c " + m + "x" + c.columns() + ", columns [" + from + ", " + to + ")");
+        int lda = (int) a.stride(0), ldb = (int) b.stride(0), ldc = (int) c.stride(0);
+        int nt = openblas.CblasNoTrans;
+        if (c.dataType() == DataType.FLOAT) {
+            FloatPointer pb = new FloatPointer(b.data().addressPointer()).position(from);
+            FloatPointer pc = new FloatPointer(c.data().addressPointer()).position(from);
+            openblas.cblas_sgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1f, new FloatPointer(a.data().addressPointer()), lda,
+                    pb, ldb, (float) beta, pc, ldc);
+        } else {
+            DoublePointer pb = new DoublePointer(b.data().addressPointer()).position(from);
+            DoublePointer pc = new DoublePointer(c.data().addressPointer()).position(from);
+            openblas.cblas_dgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1.0, new DoublePointer(a.data().addressPointer()), lda,
+                    pb, ldb, beta, pc, ldc);
+        }
+    }
+
+    /** Sets every element of a whole (non-view) array to zero with one memset. */
+    public static void zero(INDArray a) {
+        if (a.isView()) {
+            a.assign(0);
+            return;
+        }
+        org.bytedeco.javacpp.Pointer p = a.data().addressPointer();
+        org.bytedeco.javacpp.Pointer.memset(p, 0, a.length() * a.dataType().width());
+    }
+
     private static boolean rowContiguous(INDArray x) {
         return x.rank() == 2 && x.ordering() == 'c' && x.stride(1) == 1 && x.stride(0) >= x.columns()
                 && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
