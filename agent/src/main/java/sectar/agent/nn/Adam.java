@@ -41,6 +41,14 @@ public final class Adam {
     /** Adam with betas 0.9 / 0.999. */
     public Adam(List<Param> params, double lr, double eps) { this(params, lr, 0.9, 0.999, eps); }
 
+    /** Parameters of at least this many scalars are updated as two halves on two threads. */
+    static final int SPLIT = 1 << 15;
+
+    private volatile boolean parallel = true;
+
+    /** Whether large parameters are updated on two threads (the result is the same either way); default true. */
+    public void setParallel(boolean p) { parallel = p; }
+
     public double learningRate() { return lr; }
 
     public void setLearningRate(double lr) {
@@ -65,7 +73,8 @@ public final class Adam {
 
     /**
      * A float parameter updated in float, as PyTorch does for float32: one bulk copy of the values and
-     * the gradient into heap scratch, a vectorisable loop, one copy back.
+     * the gradient into heap scratch, a vectorisable loop, one copy back. A large parameter is done as
+     * two halves on two threads when {@link #setParallel parallel} (element-wise, so the same result).
      */
     private void stepFloat(Param p, float[] mi, float[] vi, double stepSize, double bc2) {
         int n = p.size();
@@ -73,20 +82,27 @@ public final class Adam {
             w = new float[n];
             g = new float[n];
         }
+        float ss = (float) stepSize, invBc2 = (float) (1 / bc2);
+        int half = n / 2;
+        if (n >= SPLIT) Par.both(parallel, () -> range(p, mi, vi, 0, half, ss, invBc2), () -> range(p, mi, vi, half, n, ss, invBc2));
+        else range(p, mi, vi, 0, n, ss, invBc2);
+    }
+
+    private void range(Param p, float[] mi, float[] vi, int from, int to, float ss, float invBc2) {
+        int len = to - from;
         java.nio.FloatBuffer vb = Nd.floats(p.value), gb = Nd.floats(p.grad);
-        vb.get(0, w, 0, n);
-        gb.get(0, g, 0, n);
-        float b1 = (float) beta1, c1 = (float) (1 - beta1), b2 = (float) beta2, c2 = (float) (1 - beta2);
-        float ss = (float) stepSize, invBc2 = (float) (1 / bc2), e = (float) eps;
         float[] wl = w, gl = g;
-        for (int k = 0; k < n; k++) {
+        vb.get(from, wl, from, len);
+        gb.get(from, gl, from, len);
+        float b1 = (float) beta1, c1 = (float) (1 - beta1), b2 = (float) beta2, c2 = (float) (1 - beta2), e = (float) eps;
+        for (int k = from; k < to; k++) {
             float gk = gl[k];
             float mk = b1 * mi[k] + c1 * gk, vk = b2 * vi[k] + c2 * gk * gk;
             mi[k] = mk;
             vi[k] = vk;
             wl[k] -= ss * mk / ((float) Math.sqrt(vk) * invBc2 + e);
         }
-        vb.put(0, w, 0, n);
+        vb.put(from, wl, from, len);
     }
 
     /** A double parameter (gradient checks) updated in double; the moments are still stored in float. */

@@ -87,6 +87,7 @@ public final class Sectar {
         encoder.logSigmaHead.setParallel(p);
         decoder.meanHead.setParallel(p);
         policy.setParallel(p);
+        adam.setParallel(p);
     }
 
     /**
