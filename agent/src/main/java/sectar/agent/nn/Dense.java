@@ -26,8 +26,8 @@ public final class Dense {
     /** y[out, B] = W x, x[in+1, B] with last row 1. */
     void forward(INDArray x, INDArray y) { Nd.gemm(w.value, x, y, false, false, 0); }
 
-    /** Batch columns [from, to) of {@link #forward}. */
-    void forward(INDArray x, INDArray y, int from, int to) { Nd.gemmColumns(w.value, x, y, 0, from, to); }
+    /** Output rows [from, to) of {@link #forward}. */
+    void forward(INDArray x, INDArray y, int from, int to) { Nd.gemmRows(w.value, x, y, 0, from, to); }
 
     /** dW += dy x^T; dx[in+1, B] = W^T dy (its last row is meaningless) when dx is not null. */
     void backward(INDArray dy, INDArray x, INDArray dx) { backward(dy, x, dx, false); }

@@ -121,9 +121,9 @@ public final class Mlp {
             for (int i = 0; i < l.length; i++) {
                 Dense d = l[i];
                 INDArray x = xs[i], y = ys[i];
-                int half = batch / 2;
+                int half = d.out / 2;
                 if (half > 0 && d.macs(batch) >= SPLIT_MACS)
-                    Par.both(net.parallel, () -> d.forward(x, y, 0, half), () -> d.forward(x, y, half, batch));
+                    Par.both(net.parallel, () -> d.forward(x, y, 0, half), () -> d.forward(x, y, half, d.out));
                 else d.forward(x, y);
                 if (i < l.length - 1) {
                     if (yB != null) reluF(i, l[i].out * batch);

@@ -81,30 +81,30 @@ public final class Nd {
     }
 
     /**
-     * Columns [from, to) of {@code c = a * b + beta * c} (no transposes): the same product restricted
-     * to a block of batch columns, so two threads can each take half of a batch. Each output column
-     * depends only on its own input column, so a split gives the same values as the whole product.
+     * Rows [from, to) of {@code c = a * b + beta * c} (no transposes): the same product restricted to a
+     * block of output features, so two threads can each take half of a layer's outputs. Each output row
+     * depends only on its own row of a, so a split gives the same values as the whole product.
      */
-    public static void gemmColumns(INDArray a, INDArray b, INDArray c, double beta, int from, int to) {
+    public static void gemmRows(INDArray a, INDArray b, INDArray c, double beta, int from, int to) {
         if (!rowContiguous(a) || !rowContiguous(b) || !rowContiguous(c) || a.dataType() != c.dataType()
                 || b.dataType() != c.dataType())
-            throw new IllegalArgumentException("gemmColumns needs c-order row-contiguous FLOAT or DOUBLE arrays of one dtype");
-        int m = (int) c.rows(), k = (int) a.columns(), n = to - from;
-        if (b.rows() != k || a.rows() != m || b.columns() != c.columns() || from < 0 || to > c.columns() || n < 1)
-            throw new IllegalArgumentException("gemmColumns shapes do not fit: a " + a.rows() + "x" + k + ", b " + b.rows()
-                    + "x" + b.columns() + ", c " + m + "x" + c.columns() + ", columns [" + from + ", " + to + ")");
+            throw new IllegalArgumentException("gemmRows needs c-order row-contiguous FLOAT or DOUBLE arrays of one dtype");
+        int m = to - from, n = (int) c.columns(), k = (int) a.columns();
+        if (b.rows() != k || a.rows() != c.rows() || b.columns() != n || from < 0 || to > c.rows() || m < 1)
+            throw new IllegalArgumentException("gemmRows shapes do not fit: a " + a.rows() + "x" + k + ", b " + b.rows()
+                    + "x" + b.columns() + ", c " + c.rows() + "x" + n + ", rows [" + from + ", " + to + ")");
         int lda = (int) a.stride(0), ldb = (int) b.stride(0), ldc = (int) c.stride(0);
         int nt = openblas.CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {
-            FloatPointer pb = new FloatPointer(b.data().addressPointer()).position(from);
-            FloatPointer pc = new FloatPointer(c.data().addressPointer()).position(from);
-            openblas.cblas_sgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1f, new FloatPointer(a.data().addressPointer()), lda,
-                    pb, ldb, (float) beta, pc, ldc);
+            FloatPointer pa = new FloatPointer(a.data().addressPointer()).position((long) from * lda);
+            FloatPointer pc = new FloatPointer(c.data().addressPointer()).position((long) from * ldc);
+            openblas.cblas_sgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1f, pa, lda,
+                    new FloatPointer(b.data().addressPointer()), ldb, (float) beta, pc, ldc);
         } else {
-            DoublePointer pb = new DoublePointer(b.data().addressPointer()).position(from);
-            DoublePointer pc = new DoublePointer(c.data().addressPointer()).position(from);
-            openblas.cblas_dgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1.0, new DoublePointer(a.data().addressPointer()), lda,
-                    pb, ldb, beta, pc, ldc);
+            DoublePointer pa = new DoublePointer(a.data().addressPointer()).position((long) from * lda);
+            DoublePointer pc = new DoublePointer(c.data().addressPointer()).position((long) from * ldc);
+            openblas.cblas_dgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1.0, pa, lda,
+                    new DoublePointer(b.data().addressPointer()), ldb, beta, pc, ldc);
         }
     }
 
