@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba 2015) over a fixed list of parameters, PyTorch semantics: bias-corrected moments,
  * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)}, no weight decay, no clipping. Moments are stored in
- * float, as PyTorch stores them for float32 parameters (each update is computed in double), so
+ * float, as PyTorch stores them for float32 parameters (float parameters are updated in float, double
+ * ones in double), so
  * {@link #state()} / {@link #load(Map)} round-trip them exactly and a resumed run continues bitwise.
  */
 public final class Adam {
@@ -16,6 +17,7 @@ public final class Adam {
     private double lr;
     private final double beta1, beta2, eps;
     private long t;
+    private float[] w = new float[0], g = new float[0]; // heap scratch for one parameter's values and gradient
 
     public Adam(List<Param> params, double lr, double beta1, double beta2, double eps) {
         if (!(lr > 0)) throw new IllegalArgumentException("Adam lr must be > 0, got " + lr);
@@ -39,6 +41,14 @@ public final class Adam {
     /** Adam with betas 0.9 / 0.999. */
     public Adam(List<Param> params, double lr, double eps) { this(params, lr, 0.9, 0.999, eps); }
 
+    /** Parameters of at least this many scalars are updated as two halves on two threads. */
+    static final int SPLIT = 1 << 15;
+
+    private volatile boolean parallel = true;
+
+    /** Whether large parameters are updated on two threads (the result is the same either way); default true. */
+    public void setParallel(boolean p) { parallel = p; }
+
     public double learningRate() { return lr; }
 
     public void setLearningRate(double lr) {
@@ -56,16 +66,55 @@ public final class Adam {
         double stepSize = lr / bc1;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            double[] w = p.get(), g = p.gradient();
-            float[] mi = m[i], vi = v[i];
-            for (int k = 0; k < w.length; k++) {
-                double gk = g[k];
-                mi[k] = (float) (beta1 * mi[k] + (1 - beta1) * gk);
-                vi[k] = (float) (beta2 * vi[k] + (1 - beta2) * gk * gk);
-                w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
-            }
-            p.set(w);
+            if (p.value.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) stepFloat(p, m[i], v[i], stepSize, bc2);
+            else stepDouble(p, m[i], v[i], stepSize, bc2);
         }
+    }
+
+    /**
+     * A float parameter updated in float, as PyTorch does for float32: one bulk copy of the values and
+     * the gradient into heap scratch, a vectorisable loop, one copy back. A large parameter is done as
+     * two halves on two threads when {@link #setParallel parallel} (element-wise, so the same result).
+     */
+    private void stepFloat(Param p, float[] mi, float[] vi, double stepSize, double bc2) {
+        int n = p.size();
+        if (w.length < n) {
+            w = new float[n];
+            g = new float[n];
+        }
+        float ss = (float) stepSize, invBc2 = (float) (1 / bc2);
+        int half = n / 2;
+        if (n >= SPLIT) Par.both(parallel, () -> range(p, mi, vi, 0, half, ss, invBc2), () -> range(p, mi, vi, half, n, ss, invBc2));
+        else range(p, mi, vi, 0, n, ss, invBc2);
+    }
+
+    private void range(Param p, float[] mi, float[] vi, int from, int to, float ss, float invBc2) {
+        int len = to - from;
+        java.nio.FloatBuffer vb = Nd.floats(p.value), gb = Nd.floats(p.grad);
+        float[] wl = w, gl = g;
+        vb.get(from, wl, from, len);
+        gb.get(from, gl, from, len);
+        float b1 = (float) beta1, c1 = (float) (1 - beta1), b2 = (float) beta2, c2 = (float) (1 - beta2), e = (float) eps;
+        for (int k = from; k < to; k++) {
+            float gk = gl[k];
+            float mk = b1 * mi[k] + c1 * gk, vk = b2 * vi[k] + c2 * gk * gk;
+            mi[k] = mk;
+            vi[k] = vk;
+            wl[k] -= ss * mk / ((float) Math.sqrt(vk) * invBc2 + e);
+        }
+        vb.put(from, wl, from, len);
+    }
+
+    /** A double parameter (gradient checks) updated in double; the moments are still stored in float. */
+    private void stepDouble(Param p, float[] mi, float[] vi, double stepSize, double bc2) {
+        double[] w = p.get(), g = p.gradient();
+        for (int k = 0; k < w.length; k++) {
+            double gk = g[k];
+            mi[k] = (float) (beta1 * mi[k] + (1 - beta1) * gk);
+            vi[k] = (float) (beta2 * vi[k] + (1 - beta2) * gk * gk);
+            w[k] -= stepSize * mi[k] / (Math.sqrt(vi[k]) / bc2 + eps);
+        }
+        p.set(w);
     }
 
     /** Clears moments and the step count (used when a network is re-initialised). */

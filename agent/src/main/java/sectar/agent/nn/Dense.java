@@ -26,11 +26,26 @@ public final class Dense {
     /** y[out, B] = W x, x[in+1, B] with last row 1. */
     void forward(INDArray x, INDArray y) { Nd.gemm(w.value, x, y, false, false, 0); }
 
+    /** Output rows [from, to) of {@link #forward}. */
+    void forward(INDArray x, INDArray y, int from, int to) { Nd.gemmRows(w.value, x, y, 0, from, to); }
+
     /** dW += dy x^T; dx[in+1, B] = W^T dy (its last row is meaningless) when dx is not null. */
-    void backward(INDArray dy, INDArray x, INDArray dx) {
-        Nd.gemm(dy, x, w.grad, false, true, 1);
-        if (dx != null) Nd.gemm(w.value, dy, dx, true, false, 0);
+    void backward(INDArray dy, INDArray x, INDArray dx) { backward(dy, x, dx, false); }
+
+    /**
+     * As {@link #backward(INDArray, INDArray, INDArray)}, the two independent products on two threads
+     * when {@code parallel} (they write disjoint buffers, so the result is the same either way).
+     */
+    void backward(INDArray dy, INDArray x, INDArray dx, boolean parallel) {
+        if (dx == null) {
+            Nd.gemm(dy, x, w.grad, false, true, 1);
+            return;
+        }
+        Par.both(parallel, () -> Nd.gemm(w.value, dy, dx, true, false, 0), () -> Nd.gemm(dy, x, w.grad, false, true, 1));
     }
+
+    /** Multiply-adds of one product at batch size {@code batch} (to decide whether splitting pays). */
+    long macs(int batch) { return (long) out * (in + 1) * batch; }
 
     /** Re-draws the weights (Xavier) and bias from {@code rng}. */
     void reinit(SplittableRandom rng) { w.initLinear(in, out, rng); }

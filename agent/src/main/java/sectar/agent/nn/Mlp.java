@@ -21,6 +21,20 @@ public final class Mlp {
         for (int i = 0; i < layers.length; i++) layers[i] = new Dense(ps, name + "." + i, sizes[i], sizes[i + 1], rng);
     }
 
+    /**
+     * Products of at least this many multiply-adds run as two halves on two threads when
+     * {@link #setParallel parallel}; smaller ones cost less than the hand-off (~10-20 us).
+     */
+    static final long SPLIT_MACS = 1L << 20;
+
+    private volatile boolean parallel = true;
+
+    /**
+     * Whether large products run as two halves on two threads (one BLAS thread each). The halves are
+     * the same products either way, so results do not depend on this setting. Default true.
+     */
+    public void setParallel(boolean p) { parallel = p; }
+
     public int in() { return sizes[0]; }
 
     public int out() { return sizes[sizes.length - 1]; }
@@ -105,7 +119,12 @@ public final class Mlp {
         public void forward() {
             Dense[] l = net.layers;
             for (int i = 0; i < l.length; i++) {
-                l[i].forward(xs[i], ys[i]);
+                Dense d = l[i];
+                INDArray x = xs[i], y = ys[i];
+                int half = d.out / 2;
+                if (half > 0 && d.macs(batch) >= SPLIT_MACS)
+                    Par.both(net.parallel, () -> d.forward(x, y, 0, half), () -> d.forward(x, y, half, d.out));
+                else d.forward(x, y);
                 if (i < l.length - 1) {
                     if (yB != null) reluF(i, l[i].out * batch);
                     else relu(ys[i], nextIn[i]);
@@ -138,7 +157,7 @@ public final class Mlp {
             Dense[] l = net.layers;
             for (int i = l.length - 1; i >= 0; i--) {
                 boolean dx = i > 0 || needInputGrad;
-                l[i].backward(dys[i], xs[i], dx ? dxs[i] : null);
+                l[i].backward(dys[i], xs[i], dx ? dxs[i] : null, net.parallel && l[i].macs(batch) >= SPLIT_MACS);
                 if (i > 0) {
                     if (yB != null) reluBackF(i, l[i].in * batch);
                     else reluBack(dxIn[i], ys[i - 1], dys[i - 1]);

@@ -80,6 +80,44 @@ public final class Nd {
         }
     }
 
+    /**
+     * Rows [from, to) of {@code c = a * b + beta * c} (no transposes): the same product restricted to a
+     * block of output features, so two threads can each take half of a layer's outputs. Each output row
+     * depends only on its own row of a, so a split gives the same values as the whole product.
+     */
+    public static void gemmRows(INDArray a, INDArray b, INDArray c, double beta, int from, int to) {
+        if (!rowContiguous(a) || !rowContiguous(b) || !rowContiguous(c) || a.dataType() != c.dataType()
+                || b.dataType() != c.dataType())
+            throw new IllegalArgumentException("gemmRows needs c-order row-contiguous FLOAT or DOUBLE arrays of one dtype");
+        int m = to - from, n = (int) c.columns(), k = (int) a.columns();
+        if (b.rows() != k || a.rows() != c.rows() || b.columns() != n || from < 0 || to > c.rows() || m < 1)
+            throw new IllegalArgumentException("gemmRows shapes do not fit: a " + a.rows() + "x" + k + ", b " + b.rows()
+                    + "x" + b.columns() + ", c " + c.rows() + "x" + n + ", rows [" + from + ", " + to + ")");
+        int lda = (int) a.stride(0), ldb = (int) b.stride(0), ldc = (int) c.stride(0);
+        int nt = openblas.CblasNoTrans;
+        if (c.dataType() == DataType.FLOAT) {
+            FloatPointer pa = new FloatPointer(a.data().addressPointer()).position((long) from * lda);
+            FloatPointer pc = new FloatPointer(c.data().addressPointer()).position((long) from * ldc);
+            openblas.cblas_sgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1f, pa, lda,
+                    new FloatPointer(b.data().addressPointer()), ldb, (float) beta, pc, ldc);
+        } else {
+            DoublePointer pa = new DoublePointer(a.data().addressPointer()).position((long) from * lda);
+            DoublePointer pc = new DoublePointer(c.data().addressPointer()).position((long) from * ldc);
+            openblas.cblas_dgemm(openblas.CblasRowMajor, nt, nt, m, n, k, 1.0, pa, lda,
+                    new DoublePointer(b.data().addressPointer()), ldb, beta, pc, ldc);
+        }
+    }
+
+    /** Sets every element of a whole (non-view) array to zero with one memset. */
+    public static void zero(INDArray a) {
+        if (a.isView()) {
+            a.assign(0);
+            return;
+        }
+        org.bytedeco.javacpp.Pointer p = a.data().addressPointer();
+        org.bytedeco.javacpp.Pointer.memset(p, 0, a.length() * a.dataType().width());
+    }
+
     private static boolean rowContiguous(INDArray x) {
         return x.rank() == 2 && x.ordering() == 'c' && x.stride(1) == 1 && x.stride(0) >= x.columns()
                 && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);

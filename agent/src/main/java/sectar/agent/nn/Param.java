@@ -63,7 +63,7 @@ public final class Param {
         Nd.write(cur, grad);
     }
 
-    public void zeroGrad() { grad.assign(0); }
+    public void zeroGrad() { Nd.zero(grad); }
 
     /**
      * Xavier-uniform weights in columns [0, cols-1) and a PyTorch-default bias U(+-1/sqrt(fanIn)) in the

@@ -115,6 +115,9 @@ public final class PolicyNet {
         logStd.set(v);
     }
 
+    /** Whether large batched products run on two threads (results are the same either way); default true. */
+    public void setParallel(boolean p) { mlp.setParallel(p); }
+
     /** Zeroes the gradients of this policy's parameters only. */
     public void zeroGrad() { for (Param p : params) p.zeroGrad(); }
 

@@ -83,6 +83,11 @@ public final class Sectar {
     public void setParallel(boolean p) {
         parallel = p;
         encoder.body.setParallel(p);
+        encoder.muHead.setParallel(p);
+        encoder.logSigmaHead.setParallel(p);
+        decoder.meanHead.setParallel(p);
+        policy.setParallel(p);
+        adam.setParallel(p);
     }
 
     /**
