@@ -35,7 +35,13 @@ final class ConfigGroups {
         return groups.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
-    /** One label per group: "path=value" for each leaf that differs between groups, else the run name. */
+    /** Above this many differing fields a "path=value" legend is unreadable: runs are named by folder. */
+    static final int MAX_LABEL_FIELDS = 3;
+
+    /**
+     * One label per group: "path=value" for each leaf that differs between groups (an ablation), or the
+     * run folder's name when none differ or too many do (different algorithms).
+     */
     static List<String> labels(List<Group> groups) {
         List<Map<String, String>> leaves = groups.stream().map(g -> {
             Map<String, String> m = new LinkedHashMap<>();
@@ -51,7 +57,8 @@ final class ConfigGroups {
             Map<String, String> m = leaves.get(i);
             String label = differing.stream().map(k -> k + "=" + Objects.requireNonNullElse(m.get(k), "-"))
                     .collect(Collectors.joining(", "));
-            labels.add(label.isEmpty() ? runName(groups.get(i).runs().get(0)) : label);
+            boolean named = label.isEmpty() || differing.size() > MAX_LABEL_FIELDS;
+            labels.add(named ? runName(groups.get(i).runs().get(0)) : label);
         }
         return labels;
     }
