@@ -35,5 +35,13 @@ public record TaskSpec(String name, int instance, Space observationSpace, Space 
 
     public int maxReturn() { return reward.maxReturn(); }
 
+    /** An action as the networks see it: one-hot of length {@link #actionSize()} when discrete, else a copy. */
+    public float[] encodeAction(double[] action) {
+        float[] e = new float[actionSize()];
+        if (discrete()) e[(int) action[0]] = 1;
+        else for (int i = 0; i < e.length; i++) e[i] = (float) action[i];
+        return e;
+    }
+
     public int numGoals() { return reward.numGoals(); }
 }

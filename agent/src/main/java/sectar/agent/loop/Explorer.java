@@ -78,7 +78,7 @@ public final class Explorer {
                 obs = s.observation();
                 states.add(obs);
                 actions.add(a);
-                encoded.add(encode(a));
+                encoded.add(spec.encodeAction(a));
             }
             for (Segment seg : SegmentCutter.cut(states, encoded, t, cfg.segments())) segments.add(seg);
             allStates.add(states);
@@ -138,13 +138,6 @@ public final class Explorer {
      * @param reset whether the explorer was re-initialised
      */
     public record Update(PpoStats stats, double bonus, boolean reset) {}
-
-    private float[] encode(double[] a) {
-        float[] e = new float[spec.actionSize()];
-        if (spec.discrete()) e[(int) a[0]] = 1;
-        else for (int i = 0; i < a.length; i++) e[i] = (float) a[i];
-        return e;
-    }
 
     /** N_e start indices: without replacement when there are enough candidates, else with. */
     static int[] pickStarts(int available, int wanted, SplittableRandom rng) {

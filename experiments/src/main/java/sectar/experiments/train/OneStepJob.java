@@ -101,17 +101,10 @@ public final class OneStepJob {
         do {
             double[] a = policy.act(s, env.stage(), rng);
             st = env.step(a);
-            data.add(s, encode(spec, a), st.observation());
+            data.add(s, spec.encodeAction(a), st.observation());
             ret += st.reward();
             s = st.observation();
         } while (!st.done());
         return new Result(ret, st.stage(), env.elapsedSteps());
-    }
-
-    private static float[] encode(TaskSpec spec, double[] a) {
-        float[] e = new float[spec.actionSize()];
-        if (spec.discrete()) e[(int) a[0]] = 1;
-        else for (int i = 0; i < a.length; i++) e[i] = (float) a[i];
-        return e;
     }
 }
