@@ -38,7 +38,7 @@ public final class FrameRenderer {
     private static final Color BODY_FILL = new Color(66, 133, 244);
     private static final Color BODY_EDGE = new Color(20, 60, 140);
     private static final Color GOAL_CURRENT = new Color(230, 81, 0);
-    private static final Color GOAL_TODO = new Color(120, 144, 156);
+    private static final Color GOAL_AHEAD = new Color(120, 144, 156);
     private static final Color GOAL_DONE = new Color(200, 205, 210);
     private static final Color TRAIL = new Color(233, 30, 99, 170);
     private static final Color PREDICTED = new Color(0, 150, 136);
@@ -118,7 +118,7 @@ public final class FrameRenderer {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, (int) (r * 0.8))));
         for (int i = goals.numGoals() - 1; i >= 0; i--) { // current goal drawn last, on top
             double[] p = goals.goal(i);
-            Color c = i < stage ? GOAL_DONE : i == stage ? GOAL_CURRENT : GOAL_TODO;
+            Color c = i < stage ? GOAL_DONE : i == stage ? GOAL_CURRENT : GOAL_AHEAD;
             Ellipse2D disc = new Ellipse2D.Double(v.px(p[0]) - r, v.py(p[1]) - r, 2 * r, 2 * r);
             g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), i == stage ? 90 : 40));
             g.fill(disc);
