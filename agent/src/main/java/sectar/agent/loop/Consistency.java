@@ -72,6 +72,7 @@ public final class Consistency {
             }
         }
         float[] dens = model.inference().stateLogDensity(s0, z, reached, rollouts);
+        NonFiniteLossException.check("the consistency reward (state-decoder log-density)", dens);
         double[] rewards = new double[rollouts * t];
         double sum = 0;
         for (int i = 0; i < rewards.length; i++) {

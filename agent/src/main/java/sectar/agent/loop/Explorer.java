@@ -101,6 +101,7 @@ public final class Explorer {
         float[] seg = new float[n * (t + 1) * obsDim];
         for (int i = 0; i < n; i++) System.arraycopy(r.segments().get(i).states(), 0, seg, i * (t + 1) * obsDim, (t + 1) * obsDim);
         float[] bonus = model.inference().negElbo(seg, n, rng.split());
+        NonFiniteLossException.check("the explorer's novelty bonus (negative ELBO)", bonus);
         int len = NoveltyRewards.rolloutLength(t, k), rollouts = r.states().size();
         double[][] inputs = new double[rollouts * len][], actions = new double[rollouts * len][];
         double[] rewards = new double[rollouts * len], logp = new double[rollouts * len];

@@ -49,7 +49,7 @@ public final class Main implements Runnable {
 
     private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof IllegalArgumentException) return error(cl, e.getMessage());
-        if (e instanceof sectar.experiments.train.SectarTrainer.NonFiniteLossException) {
+        if (e instanceof sectar.agent.loop.NonFiniteLossException) {
             error(cl, e.getMessage() + "; the run stopped and its last checkpoint is intact");
             return TRAINING_FAILED;
         }

@@ -8,6 +8,7 @@ import sectar.agent.data.Segment;
 import sectar.agent.data.SegmentBuffer;
 import sectar.agent.loop.Consistency;
 import sectar.agent.loop.Explorer;
+import sectar.agent.loop.NonFiniteLossException;
 import sectar.agent.loop.SectarModels;
 import sectar.agent.vae.Losses;
 import sectar.agent.vae.Sectar;
@@ -191,9 +192,4 @@ public final class SectarTrainer {
     }
 
     private static double seconds(long from) { return (System.nanoTime() - from) / 1e9; }
-
-    /** A loss that is NaN or infinite: the run stops and the last good checkpoint stays as it was. */
-    public static final class NonFiniteLossException extends RuntimeException {
-        public NonFiniteLossException(String message) { super(message); }
-    }
 }

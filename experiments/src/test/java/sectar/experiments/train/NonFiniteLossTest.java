@@ -1,0 +1,46 @@
+package sectar.experiments.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sectar.agent.vae.SectarConfig;
+import sectar.experiments.run.MetricsCsv;
+import sectar.experiments.run.Progress;
+import sectar.experiments.run.RunDirectory;
+
+/** A diverging run stops with a message naming the loss, and its last good checkpoint stays loadable. */
+class NonFiniteLossTest {
+    @Test
+    void divergenceStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) {
+        SectarRunConfig tiny = TinySectar.config(11, 30);
+        SectarConfig m = tiny.model();
+        // An absurd learning rate: the first Adam steps overflow the weights, the next loss is not finite.
+        SectarConfig exploding = new SectarConfig(m.preset(), m.latentDim(), m.encoderHidden(), m.encoderHeadHidden(),
+                m.decoderHidden(), m.meanHeadHidden(), m.policyHidden(), m.batchSize(), 1e30, m.adamEps(), m.klWeight(),
+                m.bcWeight(), m.decoderLogStdInit(), m.policyLogStdInit(), m.policyMinLogStd());
+        SectarRunConfig cfg = new SectarRunConfig(tiny.task(), tiny.instance(), tiny.preset(), tiny.seed(), tiny.iterations(),
+                exploding, tiny.mpc(), tiny.explorer(), tiny.ppo(), tiny.vaePasses(), tiny.vaeStepsPerPass(),
+                tiny.validationBatches(), tiny.validationBatch(), tiny.consistencyRollouts(), tiny.replayCapacity(),
+                tiny.validationCapacity(), tiny.checkpointEvery());
+        Path dir = tmp.resolve("run");
+        Progress quiet = new Progress("t", 30, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false,
+                java.time.Duration.ofHours(1), System::nanoTime);
+        sectar.agent.loop.NonFiniteLossException e;
+        try (RunDirectory run = RunDirectory.builder("waypoint", "sectar", 11).out(dir).gitDir(tmp).start(cfg)) {
+            e = assertThrows(sectar.agent.loop.NonFiniteLossException.class,
+                    () -> SectarJob.run(cfg, run, quiet, ConfigJson.write(cfg)));
+        }
+        assertTrue(e.getMessage().contains("diverged") || e.getMessage().contains("VAE loss"), e.getMessage());
+        int rows = MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size();
+        Path ckpt = dir.resolve(SectarCheckpoint.FILE);
+        if (rows == 0) {
+            assertFalse(Files.exists(ckpt), "no iteration finished, so no checkpoint may exist");
+        } else {
+            assertEquals(rows, SectarCheckpoint.iterationOf(ckpt), "the checkpoint is the last finished iteration's");
+            SectarCheckpoint.restore(new SectarTrainer(cfg), ckpt);
+        }
+    }
+}
