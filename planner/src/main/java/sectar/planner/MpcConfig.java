@@ -29,6 +29,11 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
             throw new IllegalArgumentException("mpc.cemElites must be in [1, " + candidates / cemIterations + "], got " + cemElites);
     }
 
+    /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
+    public MpcConfig withEpisodes(int m) {
+        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites);
+    }
+
     /** The search this config names, with the same number of model evaluations either way. */
     public LatentSearch newSearch() {
         return search.equals("cem")

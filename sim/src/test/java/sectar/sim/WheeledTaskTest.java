@@ -190,14 +190,6 @@ class WheeledTaskTest {
     }
 
     private static double rollout(Env env, Policy policy, long seed, SplittableRandom rng) {
-        double[] obs = env.reset(seed);
-        double ret = 0;
-        Step s;
-        do {
-            s = env.step(policy.act(obs, env.stage(), rng));
-            obs = s.observation();
-            ret += s.reward();
-        } while (!s.done());
-        return ret;
+        return Episode.run(env, policy, seed, rng).totalReward();
     }
 }

@@ -127,11 +127,8 @@ public final class SectarTrainer {
 
     /** M MPC episodes with the current model from the task's start. */
     public MpcRollout runMpc(int episodes, long seed) {
-        var mcfg = cfg.mpc();
-        var m = new sectar.planner.MpcConfig(episodes, mcfg.candidates(), mcfg.horizon(), mcfg.segments(), mcfg.gamma(),
-                mcfg.progressWeight(), mcfg.search(), mcfg.cemIterations(), mcfg.cemElites());
-        return new LatentMpc(m).run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy()),
-                scorer, seed);
+        return new LatentMpc(cfg.mpc().withEpisodes(episodes))
+                .run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy()), scorer, seed);
     }
 
     private Losses validate(SplittableRandom r) {
