@@ -10,12 +10,19 @@ import sectar.agent.api.LatentStateModel;
  * sequence, starting at the prior N(0, I); every iteration samples {@code population} sequences,
  * refits mean and standard deviation to the {@code elites} best, and the best sequence ever seen is
  * returned. Its budget is iterations x population model evaluations per problem.
+ *
+ * <p>With a warm start the search remembers each problem's last plan: at the next replan (one segment
+ * later) the Gaussian starts at that plan shifted by one segment (the new last segment at the prior's
+ * mean) and the shifted plan itself is the first candidate, so a replan never scores below the
+ * continuation of the previous plan under the same model.
  */
 public final class CrossEntropySearch implements LatentSearch {
     private final int population;
     private final int iterations;
     private final int elites;
     private final double minStd;
+    private final boolean warmStart;
+    private float[][] previous;
 
     /**
      * @param population sequences sampled per iteration
@@ -24,6 +31,11 @@ public final class CrossEntropySearch implements LatentSearch {
      * @param minStd     floor on each standard deviation, so the search never collapses to a point
      */
     public CrossEntropySearch(int population, int iterations, int elites, double minStd) {
+        this(population, iterations, elites, minStd, false);
+    }
+
+    /** As above; {@code warmStart} starts each replan from the previous plan shifted by one segment. */
+    public CrossEntropySearch(int population, int iterations, int elites, double minStd, boolean warmStart) {
         if (population < 2) throw new IllegalArgumentException("population must be >= 2, got " + population);
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         if (elites < 1 || elites > population)
@@ -33,19 +45,28 @@ public final class CrossEntropySearch implements LatentSearch {
         this.iterations = iterations;
         this.elites = elites;
         this.minStd = minStd;
+        this.warmStart = warmStart;
     }
 
     @Override public int evaluationsPerProblem() { return population * iterations; }
 
     @Override public Plan[] plan(LatentStateModel model, PlanScorer scorer, double[][] starts, int[] stages, int h,
                                  SplittableRandom rng) {
-        int m = starts.length, dim = h * model.latentDim();
+        int m = starts.length, lat = model.latentDim(), dim = h * lat;
         double[][] mean = new double[m][dim], std = new double[m][dim];
         for (double[] s : std) Arrays.fill(s, 1.0);
+        float[][] shifted = warmStart && previous != null && previous.length == m ? new float[m][dim] : null;
+        if (shifted != null)
+            for (int p = 0; p < m; p++) {
+                int keep = Math.min(dim, previous[p].length - lat);
+                for (int d = 0; d < keep; d++) shifted[p][d] = previous[p][lat + d];
+                for (int d = 0; d < dim; d++) mean[p][d] = shifted[p][d];
+            }
         float[][] best = new float[m][dim];
         double[] bestScore = new double[m];
         Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
         CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
+        boolean[] blind = new boolean[m];
         float[] z = new float[m * population * dim];
         double[] scores = new double[m * population];
         for (int it = 0; it < iterations; it++) {
@@ -54,8 +75,11 @@ public final class CrossEntropySearch implements LatentSearch {
                 for (int c = 0; c < population; c++)
                     for (int d = 0, o = (p * population + c) * dim; d < dim; d++, o++)
                         z[o] = (float) (mean[p][d] + std[p][d] * z[o]);
+            if (it == 0 && shifted != null)
+                for (int p = 0; p < m; p++) System.arraycopy(shifted[p], 0, z, p * population * dim, dim);
             eval.evaluate(starts, stages, z, population, h, scores);
             for (int p = 0; p < m; p++) {
+                if (it == 0) blind[p] = LatentSearch.allEqual(scores, p * population, population);
                 Integer[] order = rank(scores, p * population, population);
                 int top = p * population + order[0];
                 if (scores[top] > bestScore[p]) {
@@ -66,7 +90,8 @@ public final class CrossEntropySearch implements LatentSearch {
             }
         }
         Plan[] plans = new Plan[m];
-        for (int p = 0; p < m; p++) plans[p] = new Plan(best[p], bestScore[p], eval.predict(starts[p], best[p], h));
+        for (int p = 0; p < m; p++) plans[p] = new Plan(best[p], bestScore[p], eval.predict(starts[p], best[p], h), blind[p]);
+        if (warmStart) previous = best;
         return plans;
     }
 

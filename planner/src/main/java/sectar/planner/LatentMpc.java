@@ -59,12 +59,13 @@ public final class LatentMpc {
             env[i] = envs.get();
             state[i] = env[i].resetTo(startStates[i], stage[i]);
             actRng[i] = Seeds.rng(seed, "mpc/act/" + i);
-            traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>()));
+            traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>(), new ArrayList<>()));
         }
         int numGoals = env[0].spec().numGoals();
         SplittableRandom planRng = Seeds.rng(seed, "mpc/plan");
         List<double[]> starts = new ArrayList<>();
         long steps = 0;
+        PlanStats stats = PlanStats.NONE;
         for (int seg = 0; seg < k; seg++) {
             int h = Math.min(config.horizon(), k - seg);
             LatentSearch.Plan[] plans = search.plan(model, scorer, state, stage, h, planRng);
@@ -77,17 +78,33 @@ public final class LatentMpc {
                 System.arraycopy(plans[i].predicted(), 0, predicted, 0, predicted.length);
                 traces.get(i).predicted().add(predicted);
                 env[i].resetTo(state[i], stage[i]);
+                int stageBefore = stage[i], done = 0;
                 for (int j = 0; j < t; j++) {
-                    Step s = env[i].step(policy.act(state[i], z, actRng[i]));
+                    double[] a = policy.act(state[i], z, actRng[i]);
+                    Step s = env[i].step(a);
                     steps++;
+                    done++;
                     returns[i] += s.reward();
                     state[i] = s.observation();
                     stage[i] = s.stage();
                     traces.get(i).executed().add(state[i].clone());
+                    traces.get(i).actions().add(a);
                     if (s.terminated()) break;
                 }
+                stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (done - 1) * model.obsDim(), state[i]),
+                        stage[i] - stageBefore);
             }
         }
-        return new MpcRollout(returns, stage, starts, traces, steps);
+        return new MpcRollout(returns, stage, starts, traces, steps, stats);
+    }
+
+    /** Euclidean distance between the predicted state at {@code offset} and a real state. */
+    private static double distance(float[] predicted, int offset, double[] real) {
+        double ss = 0;
+        for (int d = 0; d < real.length; d++) {
+            double diff = predicted[offset + d] - real[d];
+            ss += diff * diff;
+        }
+        return Math.sqrt(ss);
     }
 }

@@ -29,6 +29,13 @@ public interface LatentSearch {
      * @param latents [H, latentDim] flat
      * @param score   its score under the scorer
      * @param predicted its predicted states [H, T, obsDim] flat
+     * @param blind   whether every candidate the search evaluated scored the same (the choice was arbitrary)
      */
-    record Plan(float[] latents, double score, float[] predicted) {}
+    record Plan(float[] latents, double score, float[] predicted, boolean blind) {}
+
+    /** Whether the {@code count} scores from {@code from} are all equal. */
+    static boolean allEqual(double[] scores, int from, int count) {
+        for (int i = from + 1; i < from + count; i++) if (scores[i] != scores[from]) return false;
+        return true;
+    }
 }

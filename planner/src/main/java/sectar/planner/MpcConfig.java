@@ -12,9 +12,10 @@ package sectar.planner;
  * @param search         "shooting" (released) or "cem"
  * @param cemIterations  CEM refits; its population is candidates / cemIterations, so budgets match
  * @param cemElites      CEM elites per refit
+ * @param warmStart      CEM starts each replan from the previous plan shifted by one segment
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
-                        double progressWeight, String search, int cemIterations, int cemElites) {
+                        double progressWeight, String search, int cemIterations, int cemElites, boolean warmStart) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
@@ -31,13 +32,14 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
 
     /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
     public MpcConfig withEpisodes(int m) {
-        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites);
+        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites,
+                warmStart);
     }
 
     /** The search this config names, with the same number of model evaluations either way. */
     public LatentSearch newSearch() {
         return search.equals("cem")
-                ? new CrossEntropySearch(candidates / cemIterations, cemIterations, cemElites, 0.05)
+                ? new CrossEntropySearch(candidates / cemIterations, cemIterations, cemElites, 0.05, warmStart)
                 : new RandomShooting(candidates);
     }
 }

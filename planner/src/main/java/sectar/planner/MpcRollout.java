@@ -10,9 +10,10 @@ import java.util.List;
  * @param segmentStarts  every real state a segment started from (the explorer's start states)
  * @param traces         per episode: executed and predicted states, for renders
  * @param envSteps       environment steps taken
+ * @param stats          what the planner predicted against what happened, over every executed segment
  */
 public record MpcRollout(double[] returns, int[] stages, List<double[]> segmentStarts, List<Trace> traces,
-                         long envSteps) {
+                         long envSteps, PlanStats stats) {
 
     /**
      * One episode's record.
@@ -20,8 +21,9 @@ public record MpcRollout(double[] returns, int[] stages, List<double[]> segmentS
      * @param executed  real states, [segments * T + 1][obsDim]
      * @param predicted per executed segment, the model's prediction of it from the same start and latent,
      *                  [T * obsDim] flat
+     * @param actions   the actions taken, one per executed state after the first
      */
-    public record Trace(List<double[]> executed, List<float[]> predicted) {}
+    public record Trace(List<double[]> executed, List<float[]> predicted, List<double[]> actions) {}
 
     public double meanReturn() { return java.util.Arrays.stream(returns).average().orElse(0); }
 

@@ -28,7 +28,8 @@ public final class RandomShooting implements LatentSearch {
             for (int c = best + 1; c < (p + 1) * candidates; c++) if (scores[c] > scores[best]) best = c;
             float[] latents = new float[stride];
             System.arraycopy(z, best * stride, latents, 0, stride);
-            plans[p] = new Plan(latents, scores[best], eval.predict(starts[p], latents, h));
+            plans[p] = new Plan(latents, scores[best], eval.predict(starts[p], latents, h),
+                    LatentSearch.allEqual(scores, p * candidates, candidates));
         }
         return plans;
     }

@@ -51,9 +51,14 @@ public final class Explorer {
 
     public void setResets(int r) { resets = r; }
 
-    /** Rollouts of one iteration: experience for PPO and the cut segments for the buffers. */
+    /**
+     * Rollouts of one iteration: experience for PPO and the cut segments for the buffers.
+     *
+     * @param entropy the policy's mean action entropy over the states it acted from, as collected
+     *                (before this iteration's update): what the released reset rule reads
+     */
     public record Rollouts(List<List<double[]>> states, List<List<double[]>> actions, List<double[]> logps,
-                           List<Segment> segments, long envSteps) {}
+                           List<Segment> segments, long envSteps, double entropy) {}
 
     /**
      * Runs N_e rollouts of (T+1) K_e - 1 steps, each from a start drawn from {@code visited} (without
@@ -85,13 +90,36 @@ public final class Explorer {
             allActions.add(actions);
             allLogps.add(logp);
         }
-        return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len);
+        return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len,
+                collectedEntropy(allStates, len));
+    }
+
+    /** Mean entropy of the current policy over the first {@code len} states of every rollout (one batched pass). */
+    private double collectedEntropy(List<List<double[]>> states, int len) {
+        double[][] inputs = new double[states.size() * len][];
+        int o = 0;
+        for (List<double[]> roll : states) for (int i = 0; i < len; i++) inputs[o++] = roll.get(i);
+        double sum = 0;
+        for (double h : policy.entropies(inputs)) sum += h;
+        return sum / inputs.length;
+    }
+
+    /**
+     * The released reset (spec 4.3): when the batch's entropy as collected is below the threshold, the
+     * linear weights are re-drawn; biases and the optimiser's state are kept.
+     *
+     * @return whether the explorer was reset
+     */
+    public boolean maybeReset(Rollouts r, SplittableRandom rng) {
+        if (!(r.entropy() < cfg.resetEntropy())) return false;
+        policy.redrawWeights(rng);
+        resets++;
+        return true;
     }
 
     /**
      * Rewards each rollout with its segments' negative ELBO (KL weight 1) under {@code model}, placed
-     * on the segment boundaries, and takes one PPO step; re-initialises the policy when its entropy
-     * falls below the threshold.
+     * on the segment boundaries, and takes one PPO step (the reset is {@link #maybeReset}).
      *
      * @return the PPO stats and the mean novelty bonus per segment
      */
@@ -124,21 +152,14 @@ public final class Explorer {
             lengths[j] = len;
         }
         PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
-        boolean reset = stats.entropy() < cfg.resetEntropy();
-        if (reset) {
-            policy.reinit(rng.split());
-            ppo.optimizer().reset();
-            resets++;
-        }
-        return new Update(stats, bonusSum / n, reset);
+        return new Update(stats, bonusSum / n);
     }
 
     /**
      * @param stats the PPO update's statistics
      * @param bonus mean novelty bonus (negative ELBO) per segment
-     * @param reset whether the explorer was re-initialised
      */
-    public record Update(PpoStats stats, double bonus, boolean reset) {}
+    public record Update(PpoStats stats, double bonus) {}
 
     /** N_e start indices: without replacement when there are enough candidates, else with. */
     static int[] pickStarts(int available, int wanted, SplittableRandom rng) {

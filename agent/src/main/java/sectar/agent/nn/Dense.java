@@ -49,4 +49,7 @@ public final class Dense {
 
     /** Re-draws the weights (Xavier) and bias from {@code rng}. */
     void reinit(SplittableRandom rng) { w.initLinear(in, out, rng); }
+
+    /** Re-draws the weights (Xavier) and keeps the bias. */
+    void redrawWeights(SplittableRandom rng) { w.redrawLinearWeights(in, out, rng); }
 }

@@ -42,6 +42,9 @@ public final class Mlp {
     /** Re-draws all weights from {@code rng}. */
     public void reinit(SplittableRandom rng) { for (Dense d : layers) d.reinit(rng); }
 
+    /** Re-draws every layer's weights, keeping the biases. */
+    public void redrawWeights(SplittableRandom rng) { for (Dense d : layers) d.redrawWeights(rng); }
+
     /** Buffers of one pass at batch size B. Not thread-safe; one pass at a time per run. */
     public static final class Run {
         final Mlp net;

@@ -78,6 +78,15 @@ public final class Param {
         set(v);
     }
 
+    /** Re-draws the Xavier weights of a linear layer, keeping its bias column (the released explorer reset). */
+    void redrawLinearWeights(int fanIn, int fanOut, SplittableRandom rng) {
+        double a = Math.sqrt(6.0 / (fanIn + fanOut));
+        double[] v = get();
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols - 1; c++) v[r * cols + c] = uniform(rng, a);
+        set(v);
+    }
+
     static double uniform(SplittableRandom rng, double bound) {
         return (2 * rng.nextDouble() - 1) * bound;
     }

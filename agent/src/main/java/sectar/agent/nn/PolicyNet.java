@@ -109,6 +109,16 @@ public final class PolicyNet {
         sync();
     }
 
+    /**
+     * The released explorer reset (spec 4.3): re-draws the linear weights only; biases are kept and
+     * log sigma goes back to its initial value.
+     */
+    public void redrawWeights(SplittableRandom rng) {
+        mlp.redrawWeights(rng);
+        if (logStd != null) resetLogStd();
+        sync();
+    }
+
     private void resetLogStd() {
         double[] v = new double[actionDim];
         Arrays.fill(v, initLogStd);

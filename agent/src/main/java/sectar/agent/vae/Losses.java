@@ -9,5 +9,23 @@ package sectar.agent.vae;
  * @param kl    KL(q(z|tau) || N(0, I))
  * @param bc    behaviour-cloning NLL of the actions under the policy decoder, mean over the T+1 pairs
  * @param mse   mean squared error of the predicted means (diagnostic, not optimised)
+ * @param bcAccuracy share of the T+1 pairs whose most likely action under the policy decoder is the
+ *              stored one (discrete tasks; NaN for continuous ones), a diagnostic
  */
-public record Losses(double total, double nll, double kl, double bc, double mse) {}
+public record Losses(double total, double nll, double kl, double bc, double mse, double bcAccuracy) {
+    /** The element-wise mean of several minibatches' terms (null for none). */
+    public static Losses mean(java.util.List<Losses> all) {
+        if (all.isEmpty()) return null;
+        double t = 0, n = 0, k = 0, b = 0, m = 0, a = 0;
+        for (Losses l : all) {
+            t += l.total;
+            n += l.nll;
+            k += l.kl;
+            b += l.bc;
+            m += l.mse;
+            a += l.bcAccuracy;
+        }
+        int c = all.size();
+        return new Losses(t / c, n / c, k / c, b / c, m / c, a / c);
+    }
+}

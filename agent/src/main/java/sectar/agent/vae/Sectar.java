@@ -131,7 +131,7 @@ public final class Sectar {
         java.util.Arrays.fill(w, cfg.klWeight() / B);
         DiagGaussian.klStandard(mu, ls, latent, B, kl, w, dMu, dLs);
         double[][] dzParts = new double[2][];
-        double[] nllMse = new double[2], bc = new double[1];
+        double[] nllMse = new double[2], bc = new double[2];
         Par.both(parallel,
                 () -> dzParts[0] = decoderTerm(seq, z, B, backward, nllMse),
                 () -> dzParts[1] = policyTerm(batch, seq, z, B, backward, bc));
@@ -145,7 +145,7 @@ public final class Sectar {
             er.backward(dMu, dLs);
         }
         double total = nllMse[0] + cfg.klWeight() * klMean + cfg.bcWeight() * bc[0];
-        return new Losses(total, nllMse[0], klMean, bc[0], nllMse[1]);
+        return new Losses(total, nllMse[0], klMean, bc[0], nllMse[1], bc[1]);
     }
 
     /** NLL/T (batch mean) and MSE into out; returns dLoss/dz or null. */
@@ -176,7 +176,25 @@ public final class Sectar {
         return dr.backward(dMeans);
     }
 
-    /** BC (batch mean of the per-segment mean NLL over T+1 pairs) into out; returns dLoss/dz or null. */
+    /** Share of the n samples whose largest logit (feature-major [act][n]) is the stored action. */
+    private double argmaxAccuracy(double[] logits, int[] actions, int n) {
+        int hits = 0;
+        for (int b = 0; b < n; b++) {
+            int best = 0;
+            for (int j = 1; j < act; j++) if (logits[j * n + b] > logits[best * n + b]) best = j;
+            if (best == actions[b]) hits++;
+        }
+        return hits / (double) n;
+    }
+
+    /** The state decoder's learned standard deviations, exp(log sigma), one per state dimension. */
+    public double[] decoderSigma() {
+        double[] ls = decoder.logSigma.get();
+        for (int j = 0; j < ls.length; j++) ls[j] = Math.exp(ls[j]);
+        return ls;
+    }
+
+    /** BC (batch mean of the per-segment mean NLL over T+1 pairs) and BC accuracy into out; returns dLoss/dz or null. */
     private double[] policyTerm(SegmentBatch batch, double[] seq, double[] z, int B, boolean backward, double[] out) {
         int S = steps + 1, N = S * B, in = obs + latent;
         double[] x = new double[in * N];
@@ -187,6 +205,7 @@ public final class Sectar {
         float[] acts = policyActions(batch.actions(), B, S);
         PolicyNet.Eval e = policy.evaluateFeatureMajor(x, N, acts);
         out[0] = -mean(e.logProbs());
+        out[1] = discrete ? argmaxAccuracy(e.outputs(), e.actions(), N) : Double.NaN;
         if (!backward) return null;
         double[] dLogp = new double[N];
         java.util.Arrays.fill(dLogp, -cfg.bcWeight() / N);

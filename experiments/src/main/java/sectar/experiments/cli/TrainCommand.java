@@ -11,13 +11,13 @@ import picocli.CommandLine.Parameters;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.ConfigOverrides;
 import sectar.experiments.train.FlatBaseline;
 import sectar.experiments.train.FlatConfig;
 import sectar.experiments.train.OneStepConfig;
 import sectar.experiments.train.OneStepJob;
 import sectar.experiments.train.SectarJob;
 import sectar.experiments.train.SectarRunConfig;
-import sectar.planner.MpcConfig;
 import sectar.sim.Tasks;
 
 /** {@code sectar train <task> --algo ...}: one training run into a run directory. */
@@ -60,6 +60,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--progress-weight", description = "sectar: never-blind plan-score weight, 0 = released (default: the preset's)")
     Double progressWeight;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "sectar: override any field of the run config by its dotted path in config.json, e.g. "
+                    + "--set mpc.horizon=2 --set vaeStepsPerPass=15 --set model.policyHidden=64,64 (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "sectar: 1 or 2 threads for the networks (results are identical; use 1 for two runs side by side)")
+    int threads;
+
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new folder under results/runs/)")
     Path out;
 
@@ -81,14 +90,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainSectar() {
-        SectarRunConfig cfg = SectarRunConfig.preset(preset.name(), task, instance, seed, iterations);
-        MpcConfig m = cfg.mpc();
-        if (search != null || progressWeight != null)
-            cfg = cfg.withMpc(new MpcConfig(m.episodes(), m.candidates(), m.horizon(), m.segments(), m.gamma(),
-                    progressWeight == null ? m.progressWeight() : progressWeight, search == null ? m.search() : search,
-                    m.cemIterations(), m.cemElites()));
+        if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
+        List<String> all = new ArrayList<>();
+        if (search != null) all.add("mpc.search=" + search);
+        if (progressWeight != null) all.add("mpc.progressWeight=" + progressWeight);
+        all.addAll(sets);
+        SectarRunConfig cfg = ConfigOverrides.apply(SectarRunConfig.preset(preset.name(), task, instance, seed, iterations),
+                all, SectarRunConfig.class);
         try (RunDirectory run = start(cfg)) {
-            SectarJob.run(cfg, run, Progress.console(task + " sectar", iterations), ConfigJson.write(cfg));
+            SectarJob.run(cfg, run, Progress.console(task + " sectar", cfg.iterations()), ConfigJson.write(cfg), threads > 1);
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
         }

@@ -14,18 +14,26 @@ import sectar.experiments.run.RunDirectory;
 public final class SectarJob {
     private SectarJob() {}
 
-    /** Trains to {@code cfg.iterations()}; returns the trainer (for a render or a summary). */
+    /** Trains to {@code cfg.iterations()} (or its wall-clock budget); returns the trainer (for a render or a summary). */
     public static SectarTrainer run(SectarRunConfig cfg, RunDirectory run, Progress progress, String configJson) {
+        return run(cfg, run, progress, configJson, true);
+    }
+
+    /** As above; {@code parallel = false} keeps the run on one thread (two runs side by side on two cores). */
+    public static SectarTrainer run(SectarRunConfig cfg, RunDirectory run, Progress progress, String configJson,
+                                    boolean parallel) {
         SectarTrainer t = new SectarTrainer(cfg);
+        t.setParallel(parallel);
         Path ckpt = run.file(SectarCheckpoint.FILE);
         if (Files.exists(ckpt)) {
             SectarCheckpoint.restore(t, ckpt);
             run.metrics().truncateAfter(t.iteration());
         }
-        while (t.iteration() < cfg.iterations()) {
+        while (t.iteration() < cfg.iterations() && !cfg.outOfTime(t.wallSeconds())) {
             Map<String, Object> row = t.iterate();
             run.metrics().append(row);
-            if (t.iteration() % cfg.checkpointEvery() == 0 || t.iteration() == cfg.iterations())
+            boolean last = t.iteration() == cfg.iterations() || cfg.outOfTime(t.wallSeconds());
+            if (t.iteration() % cfg.checkpointEvery() == 0 || last)
                 SectarCheckpoint.save(t, ckpt, configJson);
             progress.update(t.iteration(), t.envSteps(), (Double) row.get("return"));
         }

@@ -26,11 +26,15 @@ import sectar.planner.MpcConfig;
  * @param replayCapacity      FIFO replay buffer of explorer segments (9000 waypoint, 1e6 others)
  * @param validationCapacity  FIFO validation buffer (10% of the explorer's segments go here)
  * @param checkpointEvery     write a checkpoint every this many iterations (and at the end)
+ * @param mpcToReplay         also add the MPC's own executed segments to the replay (the released code
+ *                            does not: false)
+ * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
+ *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
  */
 public record SectarRunConfig(String task, int instance, String preset, long seed, int iterations, SectarConfig model,
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
-                              int validationCapacity, int checkpointEvery) {
+                              int validationCapacity, int checkpointEvery, boolean mpcToReplay, double wallMinutes) {
     public SectarRunConfig {
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
@@ -39,6 +43,24 @@ public record SectarRunConfig(String task, int instance, String preset, long see
         if (replayCapacity < 1 || validationCapacity < 1)
             throw new IllegalArgumentException("buffer capacities must be >= 1, got " + replayCapacity + " and " + validationCapacity);
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
+        if (!(wallMinutes >= 0) || Double.isInfinite(wallMinutes))
+            throw new IllegalArgumentException("wallMinutes must be a finite number >= 0 (0 = no limit), got " + wallMinutes);
+    }
+
+    /**
+     * The cpu preset's explorer reset thresholds, calibrated to its 64-64 explorer with
+     * {@code sectar calibrate-reset <task> --hidden 64,64 --samples 200}: fresh 64-64 explorers fall below
+     * these as often as fresh released 400-300-200 ones fall below the released 1.34 (waypoint: 17%) and
+     * 1.6 (block: 0% of 200), so a fresh explorer is not reset before it has learned anything.
+     */
+    static final double CPU_RESET_WAYPOINT = 1.2826, CPU_RESET_BLOCK = 1.3595;
+
+    private static double cpuResetEntropy(String task, double released) {
+        return switch (task) {
+            case "waypoint" -> CPU_RESET_WAYPOINT;
+            case "block" -> CPU_RESET_BLOCK;
+            default -> released;
+        };
     }
 
     /** Released per-task numbers (spec section 9) that both presets share. */
@@ -66,15 +88,15 @@ public record SectarRunConfig(String task, int instance, String preset, long see
         TaskNumbers r = released(task);
         return switch (preset) {
             case "paper" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.paper(),
-                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64),
+                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64, false),
                     new ExplorerConfig(r.explorerStarts(), r.explorerSegments(), new int[] {400, 300, 200}, r.initLogStd(),
                             r.entropyBonus(), r.resetEntropy()),
-                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10);
+                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10, false, 0);
             case "cpu" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.cpu(),
-                    new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16),
+                    new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16, false),
                     new ExplorerConfig(Math.max(50, r.explorerStarts() / 4), r.explorerSegments(), new int[] {64, 64},
-                            r.initLogStd(), r.entropyBonus(), r.resetEntropy()),
-                    PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1);
+                            r.initLogStd(), r.entropyBonus(), cpuResetEntropy(task, r.resetEntropy())),
+                    PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1, false, 0);
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
         };
     }
@@ -82,6 +104,9 @@ public record SectarRunConfig(String task, int instance, String preset, long see
     public SectarRunConfig withMpc(MpcConfig m) {
         return new SectarRunConfig(task, instance, preset, seed, iterations, model, m, explorer, ppo, vaePasses,
                 vaeStepsPerPass, validationBatches, validationBatch, consistencyRollouts, replayCapacity,
-                validationCapacity, checkpointEvery);
+                validationCapacity, checkpointEvery, mpcToReplay, wallMinutes);
     }
+
+    /** Whether a run that has trained {@code wallSeconds} has used its wall-clock budget. */
+    public boolean outOfTime(double wallSeconds) { return wallMinutes > 0 && wallSeconds >= wallMinutes * 60; }
 }

@@ -1,14 +1,17 @@
 package sectar.experiments.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import sectar.agent.data.ExecutedSegments;
 import sectar.agent.data.Segment;
 import sectar.agent.data.SegmentBuffer;
 import sectar.agent.loop.Consistency;
 import sectar.agent.loop.Explorer;
 import sectar.agent.loop.NonFiniteLossException;
+import sectar.agent.loop.PriorReach;
 import sectar.agent.loop.SectarModels;
 import sectar.agent.vae.Losses;
 import sectar.agent.vae.Sectar;
@@ -16,6 +19,7 @@ import sectar.agent.vae.SegmentBatch;
 import sectar.planner.LatentMpc;
 import sectar.planner.MpcRollout;
 import sectar.planner.PlanScorer;
+import sectar.planner.PlanStats;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.Space;
@@ -62,6 +66,17 @@ public final class SectarTrainer {
         this.scorer = new PlanScorer(spec.reward(), cfg.mpc().gamma(), cfg.mpc().progressWeight(), arenaWidth(spec));
     }
 
+    /**
+     * Whether the networks split large passes over two threads (the default). One thread per run is
+     * the better use of two cores when two runs share the machine; results are identical either way.
+     */
+    public void setParallel(boolean p) {
+        model.setParallel(p);
+        explorer.policy().setParallel(p);
+        explorer.ppo().optimizer().setParallel(p);
+        consistency.ppo().optimizer().setParallel(p);
+    }
+
     /** An unwrapped env of the run's task instance (segments reset it to arbitrary states). */
     Env newEnv() { return Tasks.entry(spec.name()).env().apply(spec); }
 
@@ -72,6 +87,9 @@ public final class SectarTrainer {
     public int iteration() { return iteration; }
 
     public long envSteps() { return envSteps; }
+
+    /** Training wall clock so far (restored with a checkpoint). */
+    public double wallSeconds() { return wallSeconds; }
 
     /** The width of the arena along the rewarded coordinate: the never-blind score's distance unit. */
     static double arenaWidth(TaskSpec spec) {
@@ -91,6 +109,7 @@ public final class SectarTrainer {
         long t0 = System.nanoTime();
         MpcRollout mpc = runMpc(cfg.mpc().episodes(), Seeds.derive(cfg.seed(), "iter/" + iteration + "/mpc"));
         envSteps += mpc.envSteps();
+        if (cfg.mpcToReplay()) addExecutedSegments(mpc);
         double mpcSeconds = seconds(t0);
         // (b) exploration
         t0 = System.nanoTime();
@@ -100,20 +119,22 @@ public final class SectarTrainer {
         int toReplay = (int) Math.round(segs.size() * 0.9);
         for (int i = 0; i < segs.size(); i++) (i < toReplay ? replay : validation).add(segs.get(i));
         Explorer.Update ex = iteration > 1 ? explorer.update(roll, model, rng("explorer-update")) : null;
+        boolean reset = explorer.maybeReset(roll, rng("explorer-reset"));
         double exploreSeconds = seconds(t0);
         // (c) model training interleaved with consistency updates
         double modelSeconds = 0, consistencySeconds = 0, density = 0;
-        Losses train = null, valid = null;
+        List<Losses> train = new ArrayList<>(), valid = new ArrayList<>();
         for (int pass = 0; pass < cfg.vaePasses(); pass++) {
             t0 = System.nanoTime();
             SplittableRandom r = rng("vae/" + pass);
             for (int[] idx : replay.epoch(cfg.model().batchSize(), cfg.vaeStepsPerPass(), r)) {
-                train = model.trainStep(batch(replay, idx), r);
-                if (!Double.isFinite(train.total()))
-                    throw new NonFiniteLossException("iteration " + iteration + ": the VAE loss became " + train.total()
-                            + " (nll " + train.nll() + ", kl " + train.kl() + ", bc " + train.bc() + ")");
+                Losses l = model.trainStep(batch(replay, idx), r);
+                if (!Double.isFinite(l.total()))
+                    throw new NonFiniteLossException("iteration " + iteration + ": the VAE loss became " + l.total()
+                            + " (nll " + l.nll() + ", kl " + l.kl() + ", bc " + l.bc() + ")");
+                train.add(l);
             }
-            valid = validate(r);
+            validate(r, valid);
             modelSeconds += seconds(t0);
             t0 = System.nanoTime();
             Consistency.Update c = consistency.update(env, replay, rng("consistency/" + pass));
@@ -121,8 +142,34 @@ public final class SectarTrainer {
             density += c.meanLogDensity() / cfg.vaePasses();
             consistencySeconds += seconds(t0);
         }
+        PriorReach reach = PriorReach.measure(model, replay, REACH_SAMPLES, rng("diagnostics"));
         wallSeconds += seconds(start);
-        return row(mpc, ex, train, valid, density, mpcSeconds, exploreSeconds, modelSeconds, consistencySeconds);
+        Map<String, Object> row = row(mpc, Losses.mean(train), Losses.mean(valid), density);
+        row.put("explorer_bonus", ex == null ? Double.NaN : ex.bonus());
+        row.put("explorer_entropy", roll.entropy());
+        row.put("explorer_reset", reset ? 1 : 0);
+        row.put("explorer_resets", explorer.resets());
+        row.put("reach_mean", reach.meanDisplacement());
+        row.put("reach_p90", reach.p90Displacement());
+        row.put("pd_entropy_prior", reach.policyEntropy());
+        row.put("replay_size", replay.size());
+        row.put("time_mpc_s", mpcSeconds);
+        row.put("time_explorer_s", exploreSeconds);
+        row.put("time_model_s", modelSeconds);
+        row.put("time_consistency_s", consistencySeconds);
+        return row;
+    }
+
+    /** Prior latents per iteration the reach and policy-entropy diagnostics are measured on. */
+    static final int REACH_SAMPLES = 256;
+
+    /** The MPC episodes' executed segments into the replay (the {@code mpcToReplay} lever). */
+    private void addExecutedSegments(MpcRollout mpc) {
+        for (MpcRollout.Trace tr : mpc.traces()) {
+            List<float[]> encoded = new ArrayList<>(tr.actions().size());
+            for (double[] a : tr.actions()) encoded.add(spec.encodeAction(a));
+            for (Segment seg : ExecutedSegments.cut(tr.executed(), encoded, spec.segmentLength())) replay.add(seg);
+        }
     }
 
     /** M MPC episodes with the current model from the task's start. */
@@ -131,21 +178,11 @@ public final class SectarTrainer {
                 .run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy()), scorer, seed);
     }
 
-    private Losses validate(SplittableRandom r) {
-        if (validation.size() == 0) return null;
+    /** Validation losses of up to {@code validationBatches} minibatches, added to {@code out}. */
+    private void validate(SplittableRandom r, List<Losses> out) {
+        if (validation.size() == 0) return;
         int b = Math.min(cfg.validationBatch(), validation.size());
-        double total = 0, nll = 0, kl = 0, bc = 0, mse = 0;
-        int n = 0;
-        for (int[] idx : validation.epoch(b, cfg.validationBatches(), r)) {
-            Losses l = model.evaluate(batch(validation, idx), r);
-            total += l.total();
-            nll += l.nll();
-            kl += l.kl();
-            bc += l.bc();
-            mse += l.mse();
-            n++;
-        }
-        return n == 0 ? null : new Losses(total / n, nll / n, kl / n, bc / n, mse / n);
+        for (int[] idx : validation.epoch(b, cfg.validationBatches(), r)) out.add(model.evaluate(batch(validation, idx), r));
     }
 
     /** The segments at {@code idx} as one minibatch. */
@@ -161,8 +198,8 @@ public final class SectarTrainer {
         return new SegmentBatch(states, actions, idx.length);
     }
 
-    private Map<String, Object> row(MpcRollout mpc, Explorer.Update ex, Losses train, Losses valid, double density,
-                                    double mpcS, double exS, double modelS, double consS) {
+    /** Headline, planner and model columns; every model column is a mean over the iteration's minibatches. */
+    private Map<String, Object> row(MpcRollout mpc, Losses train, Losses valid, double density) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("iteration", iteration);
         row.put("env_steps", envSteps);
@@ -170,21 +207,23 @@ public final class SectarTrainer {
         row.put("return", mpc.meanReturn());
         row.put("success", mpc.successRate(spec.numGoals()));
         row.put("stage", mpc.meanStage());
+        PlanStats ps = mpc.stats();
+        row.put("plan_best_score", ps.meanBestScore());
+        row.put("plan_blind", ps.blindShare());
+        row.put("plan_end_error", ps.meanEndError());
+        row.put("goals_per_segment", ps.goalsPerSegment());
+        row.put("vae_loss", train == null ? Double.NaN : train.total());
         row.put("vae_nll", train == null ? Double.NaN : train.nll());
         row.put("vae_kl", train == null ? Double.NaN : train.kl());
         row.put("vae_bc", train == null ? Double.NaN : train.bc());
         row.put("vae_mse", train == null ? Double.NaN : train.mse());
+        row.put("bc_accuracy", train == null ? Double.NaN : train.bcAccuracy());
+        row.put("val_loss", valid == null ? Double.NaN : valid.total());
         row.put("val_nll", valid == null ? Double.NaN : valid.nll());
         row.put("val_mse", valid == null ? Double.NaN : valid.mse());
+        row.put("val_bc_accuracy", valid == null ? Double.NaN : valid.bcAccuracy());
+        row.put("sd_sigma", java.util.Arrays.stream(model.decoderSigma()).average().orElse(Double.NaN));
         row.put("consistency_reward", density);
-        row.put("explorer_bonus", ex == null ? Double.NaN : ex.bonus());
-        row.put("explorer_entropy", ex == null ? Double.NaN : ex.stats().entropy());
-        row.put("explorer_resets", explorer.resets());
-        row.put("replay_size", replay.size());
-        row.put("time_mpc_s", mpcS);
-        row.put("time_explorer_s", exS);
-        row.put("time_model_s", modelS);
-        row.put("time_consistency_s", consS);
         return row;
     }
 

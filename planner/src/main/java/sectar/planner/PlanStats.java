@@ -1,0 +1,32 @@
+package sectar.planner;
+
+/**
+ * Diagnostics of one batch of MPC episodes, summed over executed segments: how good the plans looked
+ * to the model, how often the search was blind, and how far the executed segments ended from where the
+ * state model said they would.
+ *
+ * @param segments     executed segments (one replan each)
+ * @param blind        replans where every candidate scored the same
+ * @param bestScore    sum of the chosen plans' scores
+ * @param endError     sum over segments of |predicted end state - executed end state| (Euclidean, full state)
+ * @param goalsGained  sum over segments of the stages the executed segment advanced
+ */
+public record PlanStats(int segments, int blind, double bestScore, double endError, int goalsGained) {
+    public static final PlanStats NONE = new PlanStats(0, 0, 0, 0, 0);
+
+    /** These sums with one more executed segment. */
+    PlanStats plus(boolean wasBlind, double score, double error, int gained) {
+        return new PlanStats(segments + 1, blind + (wasBlind ? 1 : 0), bestScore + score, endError + error,
+                goalsGained + gained);
+    }
+
+    private double per(double sum) { return segments == 0 ? Double.NaN : sum / segments; }
+
+    public double blindShare() { return per(blind); }
+
+    public double meanBestScore() { return per(bestScore); }
+
+    public double meanEndError() { return per(endError); }
+
+    public double goalsPerSegment() { return per(goalsGained); }
+}
