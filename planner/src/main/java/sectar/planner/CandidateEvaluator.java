@@ -66,8 +66,9 @@ final class CandidateEvaluator {
         return out;
     }
 
+    /** Buffers of exactly this chunk's size (the model checks lengths; only a last, smaller chunk reallocates). */
     private void ensure(int n, int obs, int steps) {
-        if (s0Buf.length < n * obs) s0Buf = new float[n * obs];
-        if (predBuf.length < n * steps * obs) predBuf = new float[n * steps * obs];
+        if (s0Buf.length != n * obs) s0Buf = new float[n * obs];
+        if (predBuf.length != n * steps * obs) predBuf = new float[n * steps * obs];
     }
 }
