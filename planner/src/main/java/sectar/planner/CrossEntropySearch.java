@@ -2,6 +2,7 @@ package sectar.planner;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
 
 /**
@@ -50,8 +51,8 @@ public final class CrossEntropySearch implements LatentSearch {
 
     @Override public int evaluationsPerProblem() { return population * iterations; }
 
-    @Override public Plan[] plan(LatentStateModel model, PlanScorer scorer, double[][] starts, int[] stages, int h,
-                                 SplittableRandom rng) {
+    @Override public Plan[] plan(LatentStateModel model, LatentPrior prior, PlanScorer scorer, double[][] starts, int[] stages,
+                                 int h, SplittableRandom rng) {
         int m = starts.length, lat = model.latentDim(), dim = h * lat;
         double[][] mean = new double[m][dim], std = new double[m][dim];
         for (double[] s : std) Arrays.fill(s, 1.0);
@@ -70,11 +71,15 @@ public final class CrossEntropySearch implements LatentSearch {
         float[] z = new float[m * population * dim];
         double[] scores = new double[m * population];
         for (int it = 0; it < iterations; it++) {
-            Gaussians.fill(z, rng);
-            for (int p = 0; p < m; p++)
-                for (int c = 0; c < population; c++)
-                    for (int d = 0, o = (p * population + c) * dim; d < dim; d++, o++)
-                        z[o] = (float) (mean[p][d] + std[p][d] * z[o]);
+            if (it == 0 && shifted == null) {
+                z = LatentSearch.candidates(prior, starts, population, h, lat, rng); // the first generation is the prior's
+            } else {
+                Gaussians.fill(z, rng);
+                for (int p = 0; p < m; p++)
+                    for (int c = 0; c < population; c++)
+                        for (int d = 0, o = (p * population + c) * dim; d < dim; d++, o++)
+                            z[o] = (float) (mean[p][d] + std[p][d] * z[o]);
+            }
             if (it == 0 && shifted != null)
                 for (int p = 0; p < m; p++) System.arraycopy(shifted[p], 0, z, p * population * dim, dim);
             eval.evaluate(starts, stages, z, population, h, scores);

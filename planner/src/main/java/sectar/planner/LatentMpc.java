@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import sectar.agent.api.LatentPolicy;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
@@ -19,14 +20,21 @@ import sectar.sim.Step;
 public final class LatentMpc {
     private final MpcConfig config;
     private final LatentSearch search;
+    private final LatentPrior prior;
 
     public LatentMpc(MpcConfig config) {
-        this(config, config.newSearch());
+        this(config, config.newSearch(), null);
     }
 
-    public LatentMpc(MpcConfig config, LatentSearch search) {
+    /** The configured search proposing from {@code prior} (null: the released N(0, I)). */
+    public LatentMpc(MpcConfig config, LatentPrior prior) {
+        this(config, config.newSearch(), prior);
+    }
+
+    public LatentMpc(MpcConfig config, LatentSearch search, LatentPrior prior) {
         this.config = config;
         this.search = search;
+        this.prior = prior;
     }
 
     /**
@@ -59,7 +67,8 @@ public final class LatentMpc {
             env[i] = envs.get();
             state[i] = env[i].resetTo(startStates[i], stage[i]);
             actRng[i] = Seeds.rng(seed, "mpc/act/" + i);
-            traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>(), new ArrayList<>()));
+            traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>()));
         }
         int numGoals = env[0].spec().numGoals();
         SplittableRandom planRng = Seeds.rng(seed, "mpc/plan");
@@ -68,7 +77,8 @@ public final class LatentMpc {
         PlanStats stats = PlanStats.NONE;
         for (int seg = 0; seg < k; seg++) {
             int h = Math.min(config.horizon(), k - seg);
-            LatentSearch.Plan[] plans = search.plan(model, scorer, state, stage, h, planRng);
+            LatentSearch.Plan[] plans = search.plan(model, prior == null ? LatentPrior.standardNormal(lat) : prior, scorer,
+                    state, stage, h, planRng);
             for (int i = 0; i < m; i++) {
                 if (stage[i] >= numGoals) continue; // finished: nothing left to collect
                 starts.add(state[i].clone());
@@ -77,6 +87,7 @@ public final class LatentMpc {
                 float[] predicted = new float[t * model.obsDim()];
                 System.arraycopy(plans[i].predicted(), 0, predicted, 0, predicted.length);
                 traces.get(i).predicted().add(predicted);
+                traces.get(i).latents().add(z);
                 env[i].resetTo(state[i], stage[i]);
                 int stageBefore = stage[i], done = 0;
                 for (int j = 0; j < t; j++) {
@@ -91,6 +102,7 @@ public final class LatentMpc {
                     traces.get(i).actions().add(a);
                     if (s.terminated()) break;
                 }
+                traces.get(i).gains().add(stage[i] - stageBefore);
                 stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (done - 1) * model.obsDim(), state[i]),
                         stage[i] - stageBefore);
             }

@@ -22,8 +22,11 @@ public record MpcRollout(double[] returns, int[] stages, List<double[]> segmentS
      * @param predicted per executed segment, the model's prediction of it from the same start and latent,
      *                  [T * obsDim] flat
      * @param actions   the actions taken, one per executed state after the first
+     * @param latents   per executed segment, the latent it executed
+     * @param gains     per executed segment, the stages it advanced
      */
-    public record Trace(List<double[]> executed, List<float[]> predicted, List<double[]> actions) {}
+    public record Trace(List<double[]> executed, List<float[]> predicted, List<double[]> actions, List<float[]> latents,
+                        List<Integer> gains) {}
 
     public double meanReturn() { return java.util.Arrays.stream(returns).average().orElse(0); }
 

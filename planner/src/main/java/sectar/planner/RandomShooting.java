@@ -1,9 +1,10 @@
 package sectar.planner;
 
 import java.util.SplittableRandom;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
 
-/** The released planner: C latent sequences from the prior N(0, I), keep the best (spec section 6). */
+/** The released planner: C latent sequences from the prior (released: N(0, I)), keep the best (spec section 6). */
 public final class RandomShooting implements LatentSearch {
     private final int candidates;
 
@@ -14,11 +15,10 @@ public final class RandomShooting implements LatentSearch {
 
     @Override public int evaluationsPerProblem() { return candidates; }
 
-    @Override public Plan[] plan(LatentStateModel model, PlanScorer scorer, double[][] starts, int[] stages, int h,
-                                 SplittableRandom rng) {
+    @Override public Plan[] plan(LatentStateModel model, LatentPrior prior, PlanScorer scorer, double[][] starts, int[] stages,
+                                 int h, SplittableRandom rng) {
         int m = starts.length, stride = h * model.latentDim();
-        float[] z = new float[m * candidates * stride];
-        Gaussians.fill(z, rng);
+        float[] z = LatentSearch.candidates(prior, starts, candidates, h, model.latentDim(), rng);
         double[] scores = new double[m * candidates];
         CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
         eval.evaluate(starts, stages, z, candidates, h, scores);

@@ -1,6 +1,7 @@
 package sectar.agent.loop;
 
 import java.util.SplittableRandom;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.data.SegmentBuffer;
 import sectar.agent.nn.PolicyNet;
 import sectar.agent.rl.Ppo;
@@ -41,8 +42,13 @@ public final class Consistency {
      */
     public record Update(PpoStats stats, double meanLogDensity, long envSteps) {}
 
-    /** One update on fresh rollouts from start states sampled uniformly from {@code replay}. */
+    /** One update on fresh rollouts from start states sampled uniformly from {@code replay}, z from N(0, I). */
     public Update update(Env env, SegmentBuffer replay, SplittableRandom rng) {
+        return update(env, replay, LatentPrior.standardNormal(model.latentDim()), rng);
+    }
+
+    /** As above with z drawn from {@code prior} at each start state. */
+    public Update update(Env env, SegmentBuffer replay, LatentPrior prior, SplittableRandom rng) {
         int obs = model.obsDim(), lat = model.latentDim(), t = model.steps();
         PolicyNet pd = model.policy();
         int[] picks = replay.sample(rollouts, rng);
@@ -56,7 +62,7 @@ public final class Consistency {
                 s[d] = start[d];
                 s0[r * obs + d] = start[d];
             }
-            for (int i = 0; i < lat; i++) z[r * lat + i] = (float) rng.nextGaussian();
+            prior.sample(start, 1, rng, z, r * lat, lat);
             s = env.resetTo(s, 0);
             for (int j = 0; j < t; j++) {
                 double[] x = SectarModels.concat(s, z, r * lat, lat);

@@ -2,11 +2,12 @@ package sectar.agent.loop;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.data.SegmentBuffer;
 import sectar.agent.vae.Sectar;
 
 /**
- * What latents drawn from the prior N(0, I) do under the current model, measured from replay start
+ * What latents drawn from the prior (N(0, I) or a learned one) do under the current model, measured from replay start
  * states: how far the state decoder says one segment moves the agent (its position is the first two
  * observation values in every task) and how decided the policy decoder is (its mean action entropy).
  * A latent space whose prior draws move 1 unit when goals are 3.6 apart cannot plan far.
@@ -18,8 +19,8 @@ import sectar.agent.vae.Sectar;
 public record PriorReach(double meanDisplacement, double p90Displacement, double policyEntropy) {
     public static final PriorReach NONE = new PriorReach(Double.NaN, Double.NaN, Double.NaN);
 
-    /** Measures {@code n} prior latents, each from a uniformly drawn replay segment's start state. */
-    public static PriorReach measure(Sectar model, SegmentBuffer replay, int n, SplittableRandom rng) {
+    /** Measures {@code n} latents of {@code prior}, each from a uniformly drawn replay segment's start state. */
+    public static PriorReach measure(Sectar model, LatentPrior prior, SegmentBuffer replay, int n, SplittableRandom rng) {
         if (replay.size() == 0) return NONE;
         int obs = model.obsDim(), lat = model.latentDim(), t = model.steps();
         int[] picks = replay.sample(n, rng);
@@ -27,7 +28,7 @@ public record PriorReach(double meanDisplacement, double p90Displacement, double
         double[][] inputs = new double[n][];
         for (int i = 0; i < n; i++) {
             System.arraycopy(replay.get(picks[i]).states(), 0, s0, i * obs, obs);
-            for (int j = 0; j < lat; j++) z[i * lat + j] = (float) rng.nextGaussian();
+            prior.sample(replay.get(picks[i]).states(), 1, rng, z, i * lat, lat);
             double[] s = new double[obs];
             for (int d = 0; d < obs; d++) s[d] = s0[i * obs + d];
             inputs[i] = SectarModels.concat(s, z, i * lat, lat);

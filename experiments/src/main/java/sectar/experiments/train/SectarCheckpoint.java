@@ -30,6 +30,7 @@ public final class SectarCheckpoint {
         putAll(b, "explorer_ppo/", t.explorer.ppo().optimizer().state());
         putBuffer(b, "replay", t.replay);
         putBuffer(b, "validation", t.validation);
+        if (t.learnedPrior != null) putAll(b, "prior/", t.learnedPrior.state());
         b.build().write(file);
     }
 
@@ -45,6 +46,7 @@ public final class SectarCheckpoint {
         t.explorer.setResets((int) c.getLong("explorer_resets"));
         takeBuffer(c, "replay", t.replay);
         takeBuffer(c, "validation", t.validation);
+        if (t.learnedPrior != null) t.learnedPrior.load(take(c, "prior/"));
         t.iteration = (int) c.getLong("iteration");
         t.envSteps = c.getLong("env_steps");
         t.wallSeconds = c.getLong("wall_ms") / 1000.0;

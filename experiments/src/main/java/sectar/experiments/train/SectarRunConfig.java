@@ -1,6 +1,7 @@
 package sectar.experiments.train;
 
 import sectar.agent.loop.ExplorerConfig;
+import sectar.agent.loop.PriorConfig;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.vae.SectarConfig;
 import sectar.planner.MpcConfig;
@@ -28,13 +29,15 @@ import sectar.planner.MpcConfig;
  * @param checkpointEvery     write a checkpoint every this many iterations (and at the end)
  * @param mpcToReplay         also add the MPC's own executed segments to the replay (the released code
  *                            does not: false)
+ * @param prior               the latent prior the planner proposes from (released: N(0, I))
  * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
  *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
  */
 public record SectarRunConfig(String task, int instance, String preset, long seed, int iterations, SectarConfig model,
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
-                              int validationCapacity, int checkpointEvery, boolean mpcToReplay, double wallMinutes) {
+                              int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
+                              double wallMinutes) {
     public SectarRunConfig {
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
@@ -43,6 +46,7 @@ public record SectarRunConfig(String task, int instance, String preset, long see
         if (replayCapacity < 1 || validationCapacity < 1)
             throw new IllegalArgumentException("buffer capacities must be >= 1, got " + replayCapacity + " and " + validationCapacity);
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
+        if (prior == null) prior = PriorConfig.RELEASED; // configs written before the prior existed
         if (!(wallMinutes >= 0) || Double.isInfinite(wallMinutes))
             throw new IllegalArgumentException("wallMinutes must be a finite number >= 0 (0 = no limit), got " + wallMinutes);
     }
@@ -91,12 +95,12 @@ public record SectarRunConfig(String task, int instance, String preset, long see
                     new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64, false),
                     new ExplorerConfig(r.explorerStarts(), r.explorerSegments(), new int[] {400, 300, 200}, r.initLogStd(),
                             r.entropyBonus(), r.resetEntropy()),
-                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10, false, 0);
+                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10, false, PriorConfig.RELEASED, 0);
             case "cpu" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.cpu(),
                     new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16, false),
                     new ExplorerConfig(Math.max(50, r.explorerStarts() / 4), r.explorerSegments(), new int[] {64, 64},
                             r.initLogStd(), r.entropyBonus(), cpuResetEntropy(task, r.resetEntropy())),
-                    PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1, false, 0);
+                    PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1, false, PriorConfig.RELEASED, 0);
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
         };
     }
@@ -104,7 +108,7 @@ public record SectarRunConfig(String task, int instance, String preset, long see
     public SectarRunConfig withMpc(MpcConfig m) {
         return new SectarRunConfig(task, instance, preset, seed, iterations, model, m, explorer, ppo, vaePasses,
                 vaeStepsPerPass, validationBatches, validationBatch, consistencyRollouts, replayCapacity,
-                validationCapacity, checkpointEvery, mpcToReplay, wallMinutes);
+                validationCapacity, checkpointEvery, mpcToReplay, prior, wallMinutes);
     }
 
     /** Whether a run that has trained {@code wallSeconds} has used its wall-clock budget. */

@@ -11,7 +11,10 @@ import sectar.agent.data.SegmentBuffer;
 import sectar.agent.loop.Consistency;
 import sectar.agent.loop.Explorer;
 import sectar.agent.loop.NonFiniteLossException;
+import sectar.agent.loop.LearnedPrior;
+import sectar.agent.loop.PriorConfig;
 import sectar.agent.loop.PriorReach;
+import sectar.agent.api.LatentPrior;
 import sectar.agent.loop.SectarModels;
 import sectar.agent.vae.Losses;
 import sectar.agent.vae.Sectar;
@@ -48,6 +51,8 @@ public final class SectarTrainer {
     final Consistency consistency;
     final SegmentBuffer replay;
     final SegmentBuffer validation;
+    final LearnedPrior learnedPrior;
+    private final LatentPrior prior;
     private final Env env;
     private final PlanScorer scorer;
     int iteration;
@@ -63,6 +68,10 @@ public final class SectarTrainer {
         this.replay = new SegmentBuffer(cfg.replayCapacity());
         this.validation = new SegmentBuffer(cfg.validationCapacity());
         this.env = newEnv();
+        PriorConfig pc = cfg.prior();
+        this.learnedPrior = pc.learned() ? new LearnedPrior(spec.obsDim(), cfg.model().latentDim(), pc.hidden(), pc.capacity(),
+                pc.batch(), pc.mix(), pc.learningRate(), Seeds.rng(cfg.seed(), "init/prior")) : null;
+        this.prior = pc.learned() ? learnedPrior : LatentPrior.standardNormal(cfg.model().latentDim());
         this.scorer = new PlanScorer(spec.reward(), cfg.mpc().gamma(), cfg.mpc().progressWeight(), arenaWidth(spec));
     }
 
@@ -110,6 +119,7 @@ public final class SectarTrainer {
         MpcRollout mpc = runMpc(cfg.mpc().episodes(), Seeds.derive(cfg.seed(), "iter/" + iteration + "/mpc"));
         envSteps += mpc.envSteps();
         if (cfg.mpcToReplay()) addExecutedSegments(mpc);
+        if (learnedPrior != null) addProgressLatents(mpc);
         double mpcSeconds = seconds(t0);
         // (b) exploration
         t0 = System.nanoTime();
@@ -137,12 +147,16 @@ public final class SectarTrainer {
             validate(r, valid);
             modelSeconds += seconds(t0);
             t0 = System.nanoTime();
-            Consistency.Update c = consistency.update(env, replay, rng("consistency/" + pass));
+            Consistency.Update c = consistency.update(env, replay, cfg.prior().consistency() ? prior
+                    : LatentPrior.standardNormal(cfg.model().latentDim()), rng("consistency/" + pass));
             envSteps += c.envSteps();
             density += c.meanLogDensity() / cfg.vaePasses();
             consistencySeconds += seconds(t0);
         }
-        PriorReach reach = PriorReach.measure(model, replay, REACH_SAMPLES, rng("diagnostics"));
+        t0 = System.nanoTime();
+        double priorNll = learnedPrior == null ? Double.NaN : learnedPrior.fit(cfg.prior().fitSteps(), rng("prior"));
+        modelSeconds += seconds(t0);
+        PriorReach reach = PriorReach.measure(model, prior, replay, REACH_SAMPLES, rng("diagnostics"));
         wallSeconds += seconds(start);
         Map<String, Object> row = row(mpc, Losses.mean(train), Losses.mean(valid), density);
         row.put("explorer_bonus", ex == null ? Double.NaN : ex.bonus());
@@ -152,6 +166,8 @@ public final class SectarTrainer {
         row.put("reach_mean", reach.meanDisplacement());
         row.put("reach_p90", reach.p90Displacement());
         row.put("pd_entropy_prior", reach.policyEntropy());
+        row.put("prior_nll", priorNll);
+        row.put("prior_pairs", learnedPrior == null ? 0 : learnedPrior.size());
         row.put("replay_size", replay.size());
         row.put("time_mpc_s", mpcSeconds);
         row.put("time_explorer_s", exploreSeconds);
@@ -172,9 +188,36 @@ public final class SectarTrainer {
         }
     }
 
+    /**
+     * The learned prior's data: every executed segment that gained a goal, as (its start state, the
+     * encoder's mean latent of what the segment actually did).
+     */
+    private void addProgressLatents(MpcRollout mpc) {
+        int obs = spec.obsDim(), t = spec.segmentLength();
+        List<float[]> segs = new ArrayList<>();
+        for (MpcRollout.Trace tr : mpc.traces())
+            for (int k = 0; k < tr.gains().size(); k++) {
+                if (tr.gains().get(k) <= 0 || (k + 1) * t >= tr.executed().size()) continue;
+                float[] seg = new float[(t + 1) * obs];
+                for (int j = 0; j <= t; j++) {
+                    double[] x = tr.executed().get(k * t + j);
+                    for (int d = 0; d < obs; d++) seg[j * obs + d] = (float) x[d];
+                }
+                segs.add(seg);
+            }
+        if (segs.isEmpty()) return;
+        int n = segs.size();
+        float[] all = new float[n * (t + 1) * obs], s0 = new float[n * obs];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(segs.get(i), 0, all, i * (t + 1) * obs, (t + 1) * obs);
+            System.arraycopy(segs.get(i), 0, s0, i * obs, obs);
+        }
+        learnedPrior.add(s0, model.inference().encode(all, n)[0], n);
+    }
+
     /** M MPC episodes with the current model from the task's start. */
     public MpcRollout runMpc(int episodes, long seed) {
-        return new LatentMpc(cfg.mpc().withEpisodes(episodes))
+        return new LatentMpc(cfg.mpc().withEpisodes(episodes), prior)
                 .run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy()), scorer, seed);
     }
 

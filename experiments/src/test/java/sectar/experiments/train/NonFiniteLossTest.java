@@ -24,7 +24,7 @@ class NonFiniteLossTest {
         SectarRunConfig cfg = new SectarRunConfig(tiny.task(), tiny.instance(), tiny.preset(), tiny.seed(), tiny.iterations(),
                 exploding, tiny.mpc(), tiny.explorer(), tiny.ppo(), tiny.vaePasses(), tiny.vaeStepsPerPass(),
                 tiny.validationBatches(), tiny.validationBatch(), tiny.consistencyRollouts(), tiny.replayCapacity(),
-                tiny.validationCapacity(), tiny.checkpointEvery(), false, 0);
+                tiny.validationCapacity(), tiny.checkpointEvery(), false, tiny.prior(), 0);
         Path dir = tmp.resolve("run");
         Progress quiet = new Progress("t", 30, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false,
                 java.time.Duration.ofHours(1), System::nanoTime);

@@ -1,0 +1,33 @@
+package sectar.agent.loop;
+
+/**
+ * The latent prior that proposes planning candidates (and, optionally, the consistency rollouts'
+ * latents). Off, it is the released N(0, I).
+ *
+ * @param learned      fit a state-conditioned {@link LearnedPrior} to the latents of executed segments
+ *                     that gained a goal
+ * @param hidden       its MLP widths
+ * @param capacity     (s_0, z) pairs it keeps (FIFO)
+ * @param batch        minibatch of one fitting step
+ * @param mix          share of its draws that still come from N(0, I)
+ * @param learningRate Adam step size
+ * @param fitSteps     fitting steps per iteration
+ * @param consistency  the consistency rollouts draw their latents from it too (else N(0, I))
+ */
+public record PriorConfig(boolean learned, int[] hidden, int capacity, int batch, double mix, double learningRate,
+                          int fitSteps, boolean consistency) {
+    /** The released prior N(0, I) (the learned prior's sizes ready for {@code --set prior.learned=true}). */
+    public static final PriorConfig RELEASED = new PriorConfig(false, new int[] {64, 64}, 5000, 128, 0.5, 1e-3, 50, false);
+
+    public PriorConfig {
+        if (capacity < 1 || batch < 1 || fitSteps < 0)
+            throw new IllegalArgumentException("prior capacity and batch must be >= 1 and fitSteps >= 0, got " + capacity + ", "
+                    + batch + ", " + fitSteps);
+        if (!(mix >= 0 && mix <= 1)) throw new IllegalArgumentException("prior.mix must be in [0, 1], got " + mix);
+        if (!(learningRate > 0)) throw new IllegalArgumentException("prior.learningRate must be > 0, got " + learningRate);
+        hidden = hidden == null ? new int[] {64, 64} : hidden.clone();
+        for (int h : hidden) if (h < 1) throw new IllegalArgumentException("prior.hidden widths must be >= 1, got " + h);
+    }
+
+    @Override public int[] hidden() { return hidden.clone(); }
+}
