@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sectar", mixinStandardHelpOptions = true, version = "sectar 0.1.0",
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
         subcommands = {DemoCommand.class, TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
-                ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class})
+                ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class,
+                TableCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;

@@ -16,7 +16,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * simply stops contributing, and n at each x says how many seeds were used. When all runs log the same
  * x values this is exactly the per-row mean.
  */
-final class SeedBand {
+public final class SeedBand {
     private SeedBand() {}
 
     /** x and y of one run: NaN ys dropped, x sorted, repeated x keep their last y. */
@@ -71,7 +71,7 @@ final class SeedBand {
     }
 
     /** t_{(1+c)/2, k-1} * s / sqrt(k); zero for a single value (no band). */
-    static double halfWidth(double[] ys, double mean, double confidence) {
+    public static double halfWidth(double[] ys, double mean, double confidence) {
         int k = ys.length;
         if (k < 2) return 0;
         double ss = 0;

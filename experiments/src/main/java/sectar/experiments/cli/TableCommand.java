@@ -1,0 +1,48 @@
+package sectar.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sectar.agent.io.AtomicFiles;
+import sectar.experiments.report.WallClockTable;
+
+/** {@code sectar table ROOT}: a lever study's table of returns at wall-clock minutes, mean and 95% CI over seeds. */
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "Tabulate a study: each folder under ROOT is a setting holding one run directory per seed; prints a "
+                + "markdown row per setting with the mean and 95%% t-interval over seeds of a column at wall-clock minutes.")
+final class TableCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ROOT", description = "folder of settings, each a folder of run directories")
+    Path root;
+
+    @Option(names = "--at", split = ",", defaultValue = "5,10,20", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
+    double[] minutes;
+
+    @Option(names = "--window", defaultValue = "1", description = "minutes before each time the value is averaged over (default: ${DEFAULT-VALUE})")
+    double window;
+
+    @Option(names = "--column", defaultValue = "return", description = "metrics column (default: ${DEFAULT-VALUE})")
+    String column;
+
+    @Option(names = "--baseline", defaultValue = "base", description = "setting whose config the others are compared with (default: ${DEFAULT-VALUE})")
+    String baseline;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this markdown file")
+    Path out;
+
+    @Override public Integer call() {
+        if (!(window > 0)) throw new IllegalArgumentException("--window must be > 0, got " + window);
+        for (double m : minutes) if (!(m >= window)) throw new IllegalArgumentException("--at minutes must be >= --window, got " + m);
+        List<WallClockTable.Setting> settings = WallClockTable.settings(root, baseline);
+        String table = WallClockTable.markdown(settings, column, minutes, window);
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
+        if (out != null) AtomicFiles.writeString(out, table);
+        return 0;
+    }
+}

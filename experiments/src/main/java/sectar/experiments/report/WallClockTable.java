@@ -1,0 +1,130 @@
+package sectar.experiments.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import sectar.experiments.plot.SeedBand;
+import sectar.experiments.run.MetricsCsv;
+import sectar.experiments.run.RunDirectory;
+
+/**
+ * A lever study's table: settings are the folders under a root, each holding one run directory per
+ * seed; for every setting, the return at given wall-clock minutes (mean over the iterations that ended
+ * in the window before that minute), as the mean over seeds with a 95% Student-t interval, and the
+ * config fields in which the setting differs from the baseline folder.
+ */
+public final class WallClockTable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One setting: its folder name, its runs, its config's differences from the baseline. */
+    public record Setting(String name, List<Path> runs, String differences) {}
+
+    private WallClockTable() {}
+
+    /** The settings under {@code root}: every folder with at least one run directory (metrics.csv) inside. */
+    public static List<Setting> settings(Path root, String baseline) {
+        if (!Files.isDirectory(root)) throw new IllegalArgumentException("not a folder: " + root);
+        List<Path> folders = list(root).stream().filter(Files::isDirectory).sorted().toList();
+        Map<String, String> base = null;
+        for (Path f : folders) if (f.getFileName().toString().equals(baseline) && !runs(f).isEmpty()) base = flatConfig(runs(f).get(0));
+        List<Setting> out = new ArrayList<>();
+        for (Path f : folders) {
+            List<Path> runs = runs(f);
+            if (runs.isEmpty()) continue;
+            out.add(new Setting(f.getFileName().toString(), runs, base == null ? "" : differences(base, flatConfig(runs.get(0)))));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("no run directories (with " + RunDirectory.METRICS + ") under " + root);
+        return out;
+    }
+
+    /** Mean of {@code column} over the rows with wall_s in (minute - window, minute], or NaN when the run ended before. */
+    public static double at(Path run, String column, double minute, double window) {
+        MetricsCsv.Table t = MetricsCsv.read(run.resolve(RunDirectory.METRICS));
+        double[] wall = t.column("wall_s"), y = t.column(column);
+        double hi = minute * 60, lo = (minute - window) * 60, sum = 0;
+        int n = 0;
+        for (int i = 0; i < wall.length; i++)
+            if (wall[i] > lo && wall[i] <= hi && !Double.isNaN(y[i])) {
+                sum += y[i];
+                n++;
+            }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** The markdown table: one row per setting, "mean ± half-width (n)" per minute. */
+    public static String markdown(List<Setting> settings, String column, double[] minutes, double window) {
+        StringBuilder sb = new StringBuilder("| setting | seeds |");
+        for (double m : minutes) sb.append(" ").append(column).append(" at ").append(fmt(m)).append(" min |");
+        sb.append(" differs from the baseline in |\n|---|---|");
+        for (int i = 0; i < minutes.length; i++) sb.append("---|");
+        sb.append("---|\n");
+        for (Setting s : settings) {
+            sb.append("| ").append(s.name()).append(" | ").append(s.runs().size()).append(" |");
+            for (double m : minutes) {
+                double[] ys = s.runs().stream().mapToDouble(r -> at(r, column, m, window)).filter(v -> !Double.isNaN(v)).toArray();
+                if (ys.length == 0) {
+                    sb.append(" - |");
+                    continue;
+                }
+                double mean = Arrays.stream(ys).average().orElse(Double.NaN);
+                sb.append(String.format(" %.2f ± %.2f (%d) |", mean, SeedBand.halfWidth(ys, mean, 0.95), ys.length));
+            }
+            sb.append(" ").append(s.differences().isEmpty() ? "-" : s.differences()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static List<Path> runs(Path folder) {
+        return list(folder).stream().filter(p -> Files.isRegularFile(p.resolve(RunDirectory.METRICS))).sorted().toList();
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** config.json as dotted keys, without the fields every run of a study sets differently. */
+    static Map<String, String> flatConfig(Path run) {
+        Map<String, String> out = new TreeMap<>();
+        try {
+            flatten("", MAPPER.readTree(run.resolve(RunDirectory.CONFIG).toFile()), out);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + run.resolve(RunDirectory.CONFIG) + ": " + e.getMessage());
+        }
+        out.remove("seed");
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node.isArray() ? node.toString().replaceAll("[\\[\\]]", "") : node.asText());
+        }
+    }
+
+    private static String differences(Map<String, String> base, Map<String, String> other) {
+        List<String> diffs = new ArrayList<>();
+        for (Map.Entry<String, String> e : other.entrySet())
+            if (!e.getValue().equals(base.get(e.getKey()))) diffs.add(e.getKey() + "=" + e.getValue());
+        return String.join(", ", diffs);
+    }
+
+    private static String fmt(double m) { return m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m); }
+}
