@@ -1,0 +1,38 @@
+package sectar.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lever table reads returns at wall-clock minutes and names each setting's config differences. */
+class WallClockTableTest {
+    private static void run(Path dir, String config, double... wallAndReturn) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("config.json"), config);
+        StringBuilder sb = new StringBuilder("iteration,env_steps,wall_s,return\n");
+        for (int i = 0; i < wallAndReturn.length; i += 2)
+            sb.append(i / 2 + 1).append(",0,").append(wallAndReturn[i]).append(',').append(wallAndReturn[i + 1]).append('\n');
+        Files.writeString(dir.resolve("metrics.csv"), sb.toString());
+    }
+
+    @Test
+    void meansOverTheWindowAndSeedsWithTheirDifferences(@TempDir Path root) throws Exception {
+        String base = "{\"seed\":1,\"mpc\":{\"horizon\":5}}", lever = "{\"seed\":1,\"mpc\":{\"horizon\":2}}";
+        run(root.resolve("base/s1"), base, 100, 1.0, 250, 2.0, 290, 4.0, 590, 5.0);
+        run(root.resolve("base/s2"), base.replace("1,", "2,"), 280, 2.0, 600, 7.0);
+        run(root.resolve("h2/s1"), lever, 299, 6.0);
+        assertEquals(3.0, WallClockTable.at(root.resolve("base/s1"), "return", 5, 1), 1e-12, "rows at 250 s and 290 s");
+        assertTrue(Double.isNaN(WallClockTable.at(root.resolve("h2/s1"), "return", 10, 1)), "the run ended before 9 minutes");
+        List<WallClockTable.Setting> s = WallClockTable.settings(root, "base");
+        assertEquals(List.of("base", "h2"), s.stream().map(WallClockTable.Setting::name).toList());
+        assertEquals("", s.get(0).differences());
+        assertEquals("mpc.horizon=2", s.get(1).differences());
+        String md = WallClockTable.markdown(s, "return", new double[] {5, 10}, 1);
+        assertTrue(md.contains("| base | 2 | 2.50 ±"), md);
+        assertTrue(md.contains("| h2 | 1 | 6.00 ± 0.00 (1) | - |"), md);
+    }
+}
