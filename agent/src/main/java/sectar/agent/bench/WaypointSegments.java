@@ -1,21 +1,25 @@
-package sectar.agent.vae;
+package sectar.agent.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import sectar.agent.vae.SegmentBatch;
 import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Step;
 import sectar.sim.Tasks;
 
 /**
- * Test data: T=19-step segments of the waypoint task from random start states and stages, driven by
- * the scripted expert or by a random walk; states plus one-hot actions in the SegmentBatch layout.
+ * T=19-step segments of the waypoint task from random start states and stages, driven by the scripted
+ * expert or by a random walk; states plus one-hot actions in the SegmentBatch layout. Main code so the
+ * VAE quality benchmark and the learning test train on the same data.
  */
-final class WaypointSegments {
-    static final int T = 19, OBS = 2, ACT = 4;
+public final class WaypointSegments {
+    public static final int T = 19, OBS = 2, ACT = 4;
 
     private WaypointSegments() {}
 
-    static SegmentBatch make(int n, boolean expert, SplittableRandom rng) {
+    /** {@code n} segments, expert-driven or random-walk, from uniform starts in the arena and uniform stages. */
+    public static SegmentBatch make(int n, boolean expert, SplittableRandom rng) {
         Env env = Tasks.make("waypoint", 0);
         Policy pol = expert ? Tasks.expert("waypoint", 0) : Policy.random(env.actionSpace());
         int S = T + 1;
@@ -37,15 +41,15 @@ final class WaypointSegments {
     }
 
     /** Rows [from, from+n) of a batch. */
-    static SegmentBatch slice(SegmentBatch x, int from, int n) {
+    public static SegmentBatch slice(SegmentBatch x, int from, int n) {
         int S = T + 1;
-        float[] s = java.util.Arrays.copyOfRange(x.states(), from * S * OBS, (from + n) * S * OBS);
-        float[] a = java.util.Arrays.copyOfRange(x.actions(), from * S * ACT, (from + n) * S * ACT);
+        float[] s = Arrays.copyOfRange(x.states(), from * S * OBS, (from + n) * S * OBS);
+        float[] a = Arrays.copyOfRange(x.actions(), from * S * ACT, (from + n) * S * ACT);
         return new SegmentBatch(s, a, n);
     }
 
-    /** B segments drawn uniformly with replacement. */
-    static SegmentBatch sample(SegmentBatch x, int n, SplittableRandom rng) {
+    /** n segments drawn uniformly with replacement. */
+    public static SegmentBatch sample(SegmentBatch x, int n, SplittableRandom rng) {
         int S = T + 1, ss = S * OBS, sa = S * ACT;
         float[] s = new float[n * ss], a = new float[n * sa];
         for (int i = 0; i < n; i++) {
@@ -57,7 +61,7 @@ final class WaypointSegments {
     }
 
     /** The concatenation of two batches. */
-    static SegmentBatch concat(SegmentBatch x, SegmentBatch y) {
+    public static SegmentBatch concat(SegmentBatch x, SegmentBatch y) {
         float[] s = new float[x.states().length + y.states().length], a = new float[x.actions().length + y.actions().length];
         System.arraycopy(x.states(), 0, s, 0, x.states().length);
         System.arraycopy(y.states(), 0, s, x.states().length, y.states().length);
