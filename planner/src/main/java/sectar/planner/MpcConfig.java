@@ -13,9 +13,13 @@ package sectar.planner;
  * @param cemIterations  CEM refits; its population is candidates / cemIterations, so budgets match
  * @param cemElites      CEM elites per refit
  * @param warmStart      CEM starts each replan from the previous plan shifted by one segment
+ * @param greedyActions  the policy decoder executes its most likely action instead of sampling (released:
+ *                       sampled, false); the state decoder predicts the mean trajectory, which greedy
+ *                       execution follows more closely
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
-                        double progressWeight, String search, int cemIterations, int cemElites, boolean warmStart) {
+                        double progressWeight, String search, int cemIterations, int cemElites, boolean warmStart,
+                        boolean greedyActions) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
@@ -33,7 +37,7 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
     /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
     public MpcConfig withEpisodes(int m) {
         return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites,
-                warmStart);
+                warmStart, greedyActions);
     }
 
     /** The search this config names, with the same number of model evaluations either way. */

@@ -27,7 +27,10 @@ public final class SectarModels {
     }
 
     /** The policy decoder pi(a | [s, z]), sampling actions (spec 3.3: stochastic during MPC). */
-    public static LatentPolicy policy(PolicyNet pd) {
+    public static LatentPolicy policy(PolicyNet pd) { return policy(pd, false); }
+
+    /** As above; {@code greedy} takes the most likely action (argmax, or the Gaussian mean) instead. */
+    public static LatentPolicy policy(PolicyNet pd, boolean greedy) {
         return new LatentPolicy() {
             private double[] input;
 
@@ -35,7 +38,7 @@ public final class SectarModels {
                 if (input == null) input = new double[s.length + z.length];
                 System.arraycopy(s, 0, input, 0, s.length);
                 for (int i = 0; i < z.length; i++) input[s.length + i] = z[i];
-                return pd.act(input, rng);
+                return greedy ? pd.actGreedy(input) : pd.act(input, rng);
             }
         };
     }

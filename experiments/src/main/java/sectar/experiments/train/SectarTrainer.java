@@ -218,7 +218,8 @@ public final class SectarTrainer {
     /** M MPC episodes with the current model from the task's start. */
     public MpcRollout runMpc(int episodes, long seed) {
         return new LatentMpc(cfg.mpc().withEpisodes(episodes), prior)
-                .run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy()), scorer, seed);
+                .run(this::newEnv, SectarModels.stateModel(model), SectarModels.policy(model.policy(), cfg.mpc().greedyActions()),
+                        scorer, seed);
     }
 
     /** Validation losses of up to {@code validationBatches} minibatches, added to {@code out}. */
