@@ -20,7 +20,7 @@ final class TableCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROOT", description = "folder of settings, each a folder of run directories")
     Path root;
 
-    @Option(names = "--at", split = ",", defaultValue = "5,10,20", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--at", split = ",", defaultValue = "5,10,20", arity = "0..*", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
     double[] minutes;
 
     @Option(names = "--window", defaultValue = "1", description = "minutes before each time the value is averaged over (default: ${DEFAULT-VALUE})")
@@ -32,14 +32,19 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--baseline", defaultValue = "base", description = "setting whose config the others are compared with (default: ${DEFAULT-VALUE})")
     String baseline;
 
+    @Option(names = "--final", defaultValue = "0", paramLabel = "SHARE",
+            description = "also the final value: mean over this share of each run's last iterations, e.g. 0.1 (default: off)")
+    double finalShare;
+
     @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this markdown file")
     Path out;
 
     @Override public Integer call() {
+        if (!(finalShare >= 0 && finalShare <= 1)) throw new IllegalArgumentException("--final must be in [0, 1], got " + finalShare);
         if (!(window > 0)) throw new IllegalArgumentException("--window must be > 0, got " + window);
         for (double m : minutes) if (!(m >= window)) throw new IllegalArgumentException("--at minutes must be >= --window, got " + m);
         List<WallClockTable.Setting> settings = WallClockTable.settings(root, baseline);
-        String table = WallClockTable.markdown(settings, column, minutes, window);
+        String table = WallClockTable.markdown(settings, column, minutes, window, finalShare);
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();
         if (out != null) AtomicFiles.writeString(out, table);

@@ -61,27 +61,53 @@ public final class WallClockTable {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** The markdown table: one row per setting, "mean ± half-width (n)" per minute. */
-    public static String markdown(List<Setting> settings, String column, double[] minutes, double window) {
+    /**
+     * Mean of {@code column} over the last {@code share} of a run's iterations (at least one): a run's
+     * final value when runs are compared at their whole budget (e.g. equal env steps, not equal time).
+     */
+    public static double last(Path run, String column, double share) {
+        double[] y = MetricsCsv.read(run.resolve(RunDirectory.METRICS)).column(column);
+        if (y.length == 0) return Double.NaN;
+        int k = Math.max(1, (int) Math.round(share * y.length));
+        double sum = 0;
+        for (int i = y.length - k; i < y.length; i++) sum += y[i];
+        return sum / k;
+    }
+
+    /**
+     * The markdown table: one row per setting, "mean ± half-width (n)" per minute and, with
+     * {@code finalShare > 0}, the final value of {@code column} and of env_steps.
+     */
+    public static String markdown(List<Setting> settings, String column, double[] minutes, double window, double finalShare) {
         StringBuilder sb = new StringBuilder("| setting | seeds |");
         for (double m : minutes) sb.append(" ").append(column).append(" at ").append(fmt(m)).append(" min |");
+        if (finalShare > 0) sb.append(" final ").append(column).append(" | final env_steps |");
         sb.append(" differs from the baseline in |\n|---|---|");
-        for (int i = 0; i < minutes.length; i++) sb.append("---|");
+        for (int i = 0; i < minutes.length + (finalShare > 0 ? 2 : 0); i++) sb.append("---|");
         sb.append("---|\n");
         for (Setting s : settings) {
             sb.append("| ").append(s.name()).append(" | ").append(s.runs().size()).append(" |");
-            for (double m : minutes) {
-                double[] ys = s.runs().stream().mapToDouble(r -> at(r, column, m, window)).filter(v -> !Double.isNaN(v)).toArray();
-                if (ys.length == 0) {
-                    sb.append(" - |");
-                    continue;
-                }
-                double mean = Arrays.stream(ys).average().orElse(Double.NaN);
-                sb.append(String.format(" %.2f ± %.2f (%d) |", mean, SeedBand.halfWidth(ys, mean, 0.95), ys.length));
+            for (double m : minutes) sb.append(cell(s.runs().stream().mapToDouble(r -> at(r, column, m, window)).toArray(), "%.2f"));
+            if (finalShare > 0) {
+                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, column, finalShare)).toArray(), "%.2f"));
+                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 1e-9)).toArray(), "%.0f"));
             }
             sb.append(" ").append(s.differences().isEmpty() ? "-" : s.differences()).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** As above without final values. */
+    public static String markdown(List<Setting> settings, String column, double[] minutes, double window) {
+        return markdown(settings, column, minutes, window, 0);
+    }
+
+    /** "mean ± 95% half-width (n)" of the finite values, or "-". */
+    private static String cell(double[] values, String format) {
+        double[] ys = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        if (ys.length == 0) return " - |";
+        double mean = Arrays.stream(ys).average().orElse(Double.NaN);
+        return String.format(" " + format + " ± " + format + " (%d) |", mean, SeedBand.halfWidth(ys, mean, 0.95), ys.length);
     }
 
     private static List<Path> runs(Path folder) {
