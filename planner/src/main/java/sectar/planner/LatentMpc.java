@@ -15,7 +15,8 @@ import sectar.sim.Step;
  * SeCTAR's hierarchical controller (spec section 6): M episodes in parallel from the task's start;
  * at every segment boundary all M plans are searched in batched model calls, then each episode's
  * environment is reset to its real state and the policy decoder executes the first latent of its
- * best plan for T steps (receding horizon). Rewards and stages come from the real states.
+ * best plan for T steps (receding horizon; {@code executeSteps} < T replans more often). Rewards and
+ * stages come from the real states.
  */
 public final class LatentMpc {
     private final MpcConfig config;
@@ -68,15 +69,16 @@ public final class LatentMpc {
             state[i] = env[i].resetTo(startStates[i], stage[i]);
             actRng[i] = Seeds.rng(seed, "mpc/act/" + i);
             traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>()));
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }
         int numGoals = env[0].spec().numGoals();
         SplittableRandom planRng = Seeds.rng(seed, "mpc/plan");
         List<double[]> starts = new ArrayList<>();
         long steps = 0;
         PlanStats stats = PlanStats.NONE;
-        for (int seg = 0; seg < k; seg++) {
-            int h = Math.min(config.horizon(), k - seg);
+        int length = k * t, exec = config.executeSteps() == 0 ? t : Math.min(config.executeSteps(), t);
+        for (int done = 0; done < length; done += exec) {
+            int run = Math.min(exec, length - done), h = Math.min(config.horizon(), (length - done + t - 1) / t);
             LatentSearch.Plan[] plans = search.plan(model, prior == null ? LatentPrior.standardNormal(lat) : prior, scorer,
                     state, stage, h, planRng);
             for (int i = 0; i < m; i++) {
@@ -86,24 +88,26 @@ public final class LatentMpc {
                 System.arraycopy(plans[i].latents(), 0, z, 0, lat);
                 float[] predicted = new float[t * model.obsDim()];
                 System.arraycopy(plans[i].predicted(), 0, predicted, 0, predicted.length);
-                traces.get(i).predicted().add(predicted);
-                traces.get(i).latents().add(z);
+                MpcRollout.Trace tr = traces.get(i);
+                tr.chunkStarts().add(tr.executed().size() - 1);
+                tr.predicted().add(predicted);
+                tr.latents().add(z);
                 env[i].resetTo(state[i], stage[i]);
-                int stageBefore = stage[i], done = 0;
-                for (int j = 0; j < t; j++) {
+                int stageBefore = stage[i], taken = 0;
+                for (int j = 0; j < run; j++) {
                     double[] a = policy.act(state[i], z, actRng[i]);
                     Step s = env[i].step(a);
                     steps++;
-                    done++;
+                    taken++;
                     returns[i] += s.reward();
                     state[i] = s.observation();
                     stage[i] = s.stage();
-                    traces.get(i).executed().add(state[i].clone());
-                    traces.get(i).actions().add(a);
+                    tr.executed().add(state[i].clone());
+                    tr.actions().add(a);
                     if (s.terminated()) break;
                 }
-                traces.get(i).gains().add(stage[i] - stageBefore);
-                stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (done - 1) * model.obsDim(), state[i]),
+                tr.gains().add(stage[i] - stageBefore);
+                stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (taken - 1) * model.obsDim(), state[i]),
                         stage[i] - stageBefore);
             }
         }

@@ -16,10 +16,12 @@ package sectar.planner;
  * @param greedyActions  the policy decoder executes its most likely action instead of sampling (released:
  *                       sampled, false); the state decoder predicts the mean trajectory, which greedy
  *                       execution follows more closely
+ * @param executeSteps   env steps executed per replan: 0 or T = a whole segment (released); fewer
+ *                       replans more often, each from the real state
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
                         double progressWeight, String search, int cemIterations, int cemElites, boolean warmStart,
-                        boolean greedyActions) {
+                        boolean greedyActions, int executeSteps) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
@@ -27,6 +29,7 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
         if (segments < 1) throw new IllegalArgumentException("mpc.segments must be >= 1, got " + segments);
         if (!search.equals("shooting") && !search.equals("cem"))
             throw new IllegalArgumentException("mpc.search must be 'shooting' or 'cem', got '" + search + "'");
+        if (executeSteps < 0) throw new IllegalArgumentException("mpc.executeSteps must be >= 0 (0 = a whole segment), got " + executeSteps);
         if (cemIterations < 1 || candidates / cemIterations < 2)
             throw new IllegalArgumentException("mpc.cemIterations must leave a population >= 2 of " + candidates
                     + " candidates, got " + cemIterations);
@@ -37,7 +40,7 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
     /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
     public MpcConfig withEpisodes(int m) {
         return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites,
-                warmStart, greedyActions);
+                warmStart, greedyActions, executeSteps);
     }
 
     /** The search this config names, with the same number of model evaluations either way. */

@@ -19,14 +19,16 @@ public record MpcRollout(double[] returns, int[] stages, List<double[]> segmentS
      * One episode's record.
      *
      * @param executed  real states, [segments * T + 1][obsDim]
-     * @param predicted per executed segment, the model's prediction of it from the same start and latent,
-     *                  [T * obsDim] flat
+     * @param predicted per executed segment (one per replan), the model's prediction of its latent's full
+     *                  T steps from the same start, [T * obsDim] flat
      * @param actions   the actions taken, one per executed state after the first
      * @param latents   per executed segment, the latent it executed
      * @param gains     per executed segment, the stages it advanced
+     * @param chunkStarts per executed segment, the index in {@code executed} of the state it started from
+     *                  (multiples of T unless the planner replans more often)
      */
     public record Trace(List<double[]> executed, List<float[]> predicted, List<double[]> actions, List<float[]> latents,
-                        List<Integer> gains) {}
+                        List<Integer> gains, List<Integer> chunkStarts) {}
 
     public double meanReturn() { return java.util.Arrays.stream(returns).average().orElse(0); }
 

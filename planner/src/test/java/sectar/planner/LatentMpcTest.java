@@ -18,7 +18,7 @@ class LatentMpcTest {
     private final WaypointOracle oracle = new WaypointOracle();
 
     private static MpcConfig config(int episodes, int candidates, int horizon, int segments, double progress) {
-        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, "shooting", 4, 8, false, false);
+        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, "shooting", 4, 8, false, false, 0);
     }
 
     @Test
@@ -30,6 +30,19 @@ class LatentMpcTest {
         assertTrue(r.meanReturn() >= expert / 2,
                 "oracle MPC return " + r.meanReturn() + " should be at least half the expert's " + expert);
         assertEquals(2L * 20 * WaypointOracle.T, r.envSteps());
+    }
+
+    @Test
+    void shorterExecutionReplansMoreOftenOverTheSameEpisodeLength() {
+        MpcConfig c = config(2, 64, 2, 3, 0.05);
+        MpcConfig every10 = new MpcConfig(c.episodes(), c.candidates(), c.horizon(), c.segments(), c.gamma(), c.progressWeight(),
+                c.search(), c.cemIterations(), c.cemElites(), false, false, 10);
+        MpcRollout r = new LatentMpc(every10).run(envs, oracle, oracle, new PlanScorer(spec.reward(), 0.99, 0.05, 5.6), 4);
+        assertEquals(2L * 3 * WaypointOracle.T, r.envSteps(), "the episode keeps its length of 3 segments");
+        MpcRollout.Trace tr = r.traces().get(0);
+        assertEquals(java.util.List.of(0, 10, 20, 30, 40, 50), tr.chunkStarts(), "57 steps in chunks of 10 (the last one 7)");
+        assertEquals(6 * 2, r.stats().segments());
+        assertEquals(tr.chunkStarts().size(), tr.predicted().size());
     }
 
     @Test

@@ -41,8 +41,8 @@ public final class PlanRender {
             }
             int x = goals.xIndex(Math.min(stage, goals.numGoals() - 1));
             trail.add(new double[] {s[x], s[x + 1]});
-            int seg = i / t;
-            if (i % t == 0 && seg < trace.predicted().size()) {
+            int seg = trace.chunkStarts().indexOf(i);
+            if (seg >= 0) {
                 float[] p = trace.predicted().get(seg);
                 List<double[]> path = new ArrayList<>(List.of(new double[] {s[x], s[x + 1]}));
                 for (int j = 0; j < t; j++) path.add(new double[] {p[j * obs + x], p[j * obs + x + 1]});

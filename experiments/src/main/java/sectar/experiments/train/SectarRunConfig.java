@@ -92,12 +92,12 @@ public record SectarRunConfig(String task, int instance, String preset, long see
         TaskNumbers r = released(task);
         return switch (preset) {
             case "paper" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.paper(),
-                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64, false, false),
+                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64, false, false, 0),
                     new ExplorerConfig(r.explorerStarts(), r.explorerSegments(), new int[] {400, 300, 200}, r.initLogStd(),
                             r.entropyBonus(), r.resetEntropy()),
                     PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10, false, PriorConfig.RELEASED, 0);
             case "cpu" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.cpu(),
-                    new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16, false, false),
+                    new MpcConfig(8, 256, Math.min(5, r.horizon()), r.segments(), r.gamma(), 0.05, "shooting", 4, 16, false, false, 0),
                     new ExplorerConfig(Math.max(50, r.explorerStarts() / 4), r.explorerSegments(), new int[] {64, 64},
                             r.initLogStd(), r.entropyBonus(), cpuResetEntropy(task, r.resetEntropy())),
                     PpoConfig.sectar(), 10, 5, 3, 33, 20, r.replay(), 1000, 1, false, PriorConfig.RELEASED, 0);

@@ -197,10 +197,11 @@ public final class SectarTrainer {
         List<float[]> segs = new ArrayList<>();
         for (MpcRollout.Trace tr : mpc.traces())
             for (int k = 0; k < tr.gains().size(); k++) {
-                if (tr.gains().get(k) <= 0 || (k + 1) * t >= tr.executed().size()) continue;
+                int from = tr.chunkStarts().get(k);
+                if (tr.gains().get(k) <= 0 || from + t >= tr.executed().size()) continue;
                 float[] seg = new float[(t + 1) * obs];
                 for (int j = 0; j <= t; j++) {
-                    double[] x = tr.executed().get(k * t + j);
+                    double[] x = tr.executed().get(from + j);
                     for (int d = 0; d < obs; d++) seg[j * obs + d] = (float) x[d];
                 }
                 segs.add(seg);
