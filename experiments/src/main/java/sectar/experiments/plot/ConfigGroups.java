@@ -92,9 +92,11 @@ final class ConfigGroups {
         }
     }
 
-    /** "waypoint__ppo__seed3__20260501-142233" -> "waypoint__ppo". */
+    /** "waypoint__ppo__seed3__20260501-142233" -> "waypoint__ppo"; a seed folder "setting/s3" -> "setting". */
     private static String runName(Path dir) {
-        String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        Path abs = dir.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString();
+        if (name.matches("s\\d+") && abs.getParent() != null) return abs.getParent().getFileName().toString();
         int cut = name.indexOf("__seed");
         return cut > 0 ? name.substring(0, cut) : name;
     }
