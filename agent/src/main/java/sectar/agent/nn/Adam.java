@@ -117,13 +117,6 @@ public final class Adam {
         p.set(w);
     }
 
-    /** Clears moments and the step count (used when a network is re-initialised). */
-    public void reset() {
-        t = 0;
-        for (float[] a : m) java.util.Arrays.fill(a, 0);
-        for (float[] a : v) java.util.Arrays.fill(a, 0);
-    }
-
     /** "m/&lt;param&gt;", "v/&lt;param&gt;" moments and "t" (one value), as float arrays. */
     public Map<String, float[]> state() {
         Map<String, float[]> s = new LinkedHashMap<>();

@@ -47,9 +47,6 @@ public final class Dense {
     /** Multiply-adds of one product at batch size {@code batch} (to decide whether splitting pays). */
     long macs(int batch) { return (long) out * (in + 1) * batch; }
 
-    /** Re-draws the weights (Xavier) and bias from {@code rng}. */
-    void reinit(SplittableRandom rng) { w.initLinear(in, out, rng); }
-
     /** Re-draws the weights (Xavier) and keeps the bias. */
     void redrawWeights(SplittableRandom rng) { w.redrawLinearWeights(in, out, rng); }
 }

@@ -39,10 +39,7 @@ public final class Mlp {
 
     public int out() { return sizes[sizes.length - 1]; }
 
-    /** Re-draws all weights from {@code rng}. */
-    public void reinit(SplittableRandom rng) { for (Dense d : layers) d.reinit(rng); }
-
-    /** Re-draws every layer's weights, keeping the biases. */
+    /** Re-draws every layer's weights, keeping the biases (the explorer reset). */
     public void redrawWeights(SplittableRandom rng) { for (Dense d : layers) d.redrawWeights(rng); }
 
     /** Buffers of one pass at batch size B. Not thread-safe; one pass at a time per run. */

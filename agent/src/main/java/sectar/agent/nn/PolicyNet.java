@@ -102,13 +102,6 @@ public final class PolicyNet {
     /** This policy's parameters (a subset of its store), in a fixed order: MLP layers, then log sigma. */
     public List<Param> params() { return params; }
 
-    /** Re-draws the MLP weights and resets log sigma to its initial value (the explorer reset, spec 4.3). */
-    public void reinit(SplittableRandom rng) {
-        mlp.reinit(rng);
-        if (logStd != null) resetLogStd();
-        sync();
-    }
-
     /**
      * The released explorer reset (spec 4.3): re-draws the linear weights only; biases are kept and
      * log sigma goes back to its initial value.
