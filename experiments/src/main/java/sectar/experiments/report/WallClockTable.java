@@ -145,10 +145,23 @@ public final class WallClockTable {
         }
     }
 
+    /**
+     * "key=value" for every field that differs from the baseline. A baseline written before a field
+     * existed ran with that field's off behaviour, so a missing field differs only when it is switched on
+     * (not false or 0), and of a whole missing section only the switches set to true count.
+     */
     private static String differences(Map<String, String> base, Map<String, String> other) {
         List<String> diffs = new ArrayList<>();
-        for (Map.Entry<String, String> e : other.entrySet())
-            if (!e.getValue().equals(base.get(e.getKey()))) diffs.add(e.getKey() + "=" + e.getValue());
+        for (Map.Entry<String, String> e : other.entrySet()) {
+            String k = e.getKey(), v = e.getValue();
+            if (v.equals(base.get(k))) continue;
+            if (!base.containsKey(k)) {
+                if (v.equals("false") || v.equals("0") || v.equals("0.0")) continue;
+                String section = k.contains(".") ? k.substring(0, k.indexOf('.') + 1) : null;
+                if (section != null && base.keySet().stream().noneMatch(b -> b.startsWith(section)) && !v.equals("true")) continue;
+            }
+            diffs.add(k + "=" + v);
+        }
         return String.join(", ", diffs);
     }
 
