@@ -180,8 +180,9 @@ public final class RunDirectory implements AutoCloseable {
                 Files.createDirectories(dir);
                 List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS);
                 for (String owned : replaced) Files.deleteIfExists(dir.resolve(owned));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create run folder " + dir, e);
+            } catch (IOException e) { // a user error: the folder is below a file, or not writable
+                throw new IllegalArgumentException("cannot create run folder " + dir + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
             AtomicFiles.writeString(dir.resolve(CONFIG), configJson);
             RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(), commandLine(command),

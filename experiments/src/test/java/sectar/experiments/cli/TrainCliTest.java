@@ -63,6 +63,14 @@ class TrainCliTest {
         assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", out.toString()),
                 out.toString());
         assertEquals(1, Files.list(out).count(), "a refused non-empty --out is left as it was");
+        Path belowAFile = out.resolve("keep.txt").resolve("run");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", belowAFile.toString()),
+                "cannot create run folder");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.horizn=2", "--out",
+                tmp.resolve("y").toString()), "horizn");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--threads", "3", "--out",
+                tmp.resolve("y").toString()), "3");
+        assertFalse(Files.exists(tmp.resolve("y")), "a refused --set or --threads writes nothing");
     }
 
     @Test
