@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--iterations", defaultValue = "20", description = "SeCTAR iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "12", description = "SeCTAR iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
