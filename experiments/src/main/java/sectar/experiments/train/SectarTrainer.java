@@ -53,6 +53,7 @@ public final class SectarTrainer {
     final SegmentBuffer validation;
     final LearnedPrior learnedPrior;
     private final LatentPrior prior;
+    private final LatentPrior consistencyPrior;
     private final Env env;
     private final PlanScorer scorer;
     int iteration;
@@ -71,7 +72,9 @@ public final class SectarTrainer {
         PriorConfig pc = cfg.prior();
         this.learnedPrior = pc.learned() ? new LearnedPrior(spec.obsDim(), cfg.model().latentDim(), pc.hidden(), pc.capacity(),
                 pc.batch(), pc.mix(), pc.learningRate(), Seeds.rng(cfg.seed(), "init/prior")) : null;
-        this.prior = pc.learned() ? learnedPrior : LatentPrior.standardNormal(cfg.model().latentDim());
+        LatentPrior normal = LatentPrior.standardNormal(cfg.model().latentDim());
+        this.prior = pc.learned() ? learnedPrior : normal;
+        this.consistencyPrior = pc.consistency() ? prior : normal;
         this.scorer = new PlanScorer(spec.reward(), cfg.mpc().gamma(), cfg.mpc().progressWeight(), arenaWidth(spec));
     }
 
@@ -147,8 +150,7 @@ public final class SectarTrainer {
             validate(r, valid);
             modelSeconds += seconds(t0);
             t0 = System.nanoTime();
-            Consistency.Update c = consistency.update(env, replay, cfg.prior().consistency() ? prior
-                    : LatentPrior.standardNormal(cfg.model().latentDim()), rng("consistency/" + pass));
+            Consistency.Update c = consistency.update(env, replay, consistencyPrior, rng("consistency/" + pass));
             envSteps += c.envSteps();
             density += c.meanLogDensity() / cfg.vaePasses();
             consistencySeconds += seconds(t0);
