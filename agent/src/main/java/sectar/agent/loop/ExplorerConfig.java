@@ -8,7 +8,7 @@ package sectar.agent.loop;
  * @param hidden        MLP hidden widths (released: 400-300-200)
  * @param initLogStd    initial log sigma of a Gaussian explorer (log 20 wheeled, 0 swimmer)
  * @param entropyBonus  PPO entropy bonus (0 waypoint/block, 1e-3 wheeled/swimmer)
- * @param resetEntropy  re-initialise when the batch's mean entropy falls below this (1.34 waypoint,
+ * @param resetEntropy  re-draw the weights when the batch's entropy as collected falls below this (1.34 waypoint,
  *                      1.6 block, 0 = never)
  */
 public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,

@@ -62,7 +62,8 @@ public final class WallClockTable {
     }
 
     /**
-     * Mean of {@code column} over the last {@code share} of a run's iterations (at least one): a run's
+     * Mean of {@code column} over the last {@code share} of a run's iterations (at least one, so a share of 0
+     * is the last row): a run's
      * final value when runs are compared at their whole budget (e.g. equal env steps, not equal time).
      */
     public static double last(Path run, String column, double share) {
@@ -90,7 +91,7 @@ public final class WallClockTable {
             for (double m : minutes) sb.append(cell(s.runs().stream().mapToDouble(r -> at(r, column, m, window)).toArray(), "%.2f"));
             if (finalShare > 0) {
                 sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, column, finalShare)).toArray(), "%.2f"));
-                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 1e-9)).toArray(), "%.0f"));
+                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 0)).toArray(), "%.0f"));
             }
             sb.append(" ").append(s.differences().isEmpty() ? "-" : s.differences()).append(" |\n");
         }
