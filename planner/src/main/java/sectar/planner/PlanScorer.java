@@ -9,7 +9,8 @@ import sectar.sim.OrderedGoals;
  *
  * <p>With {@code progressWeight > 0} the score is never blind: it adds
  * {@code progressWeight * (sum_j gamma^j [goal reached at j] - gamma^J d_J / scale)}, the discounted
- * progress through the ordered goals (paid or not) and the final distance to the next goal. Once no
+ * progress through the ordered goals (paid or not) and the final distance to the next goal
+ * ({@link OrderedGoals#progressDistance}: in block it includes the fist's way to the object). Once no
  * paid goal is within the plan's reach every released candidate scores 0 and the choice is arbitrary;
  * the progress term still ranks them, while a paid goal (worth 1) dominates a small weight.
  * The released behaviour is {@code progressWeight = 0}.
@@ -55,11 +56,7 @@ public final class PlanScorer {
     }
 
     private double finalDistanceTerm(float[] p, int offset, int g, double disc) {
-        if (g >= reward.numGoals()) return 0;
-        double[] goal = reward.goal(g);
-        int i = offset + reward.xIndex(g);
-        double d = Math.hypot(p[i] - goal[0], p[i + 1] - goal[1]);
-        return -disc * d / distanceScale;
+        return -disc * reward.progressDistance(p, offset, g) / distanceScale;
     }
 
     private double scoreOne(float[] p, int base, int steps, int obsDim, int stage) {

@@ -125,7 +125,8 @@ public final class BlockTask extends Box2dTask {
         }
         start[ONE_HOT] = 1;
         int t = (int) file.parameter("segment_len");
-        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"), 1, 2, 2);
+        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"), 1, 2, 2,
+                new OrderedGoals.Carrier(0, ONE_HOT));
         return new TaskSpec("block", k, new Space.Box(low, high), new Space.Discrete(6),
                 t * (int) file.parameter("episode_segments"), t, reward, start);
     }

@@ -19,6 +19,18 @@ public final class OrderedGoals {
     private final int payEvery;
     private final int firstIndex;
     private final int indexStride;
+    private final Carrier carrier;
+
+    /**
+     * A point that carries the goal points to their goals (block's fist). It does not change the
+     * reward; it lets {@link #progressDistance} see the distance still to go before a goal's point can
+     * move at all: to reach goal g the carrier must first come to point g and hold it.
+     *
+     * @param pointIndex    state index of the carrier's x coordinate
+     * @param attachedIndex state index where the attachment one-hot starts (entry 0 = nothing held,
+     *                      entry 1 + g = goal g's point held)
+     */
+    public record Carrier(int pointIndex, int attachedIndex) {}
 
     /**
      * @param goals       goal points in order, each {x, y}
@@ -29,6 +41,12 @@ public final class OrderedGoals {
      *                    goal, as in waypoint; 2: object g of block sits at firstIndex + 2g)
      */
     public OrderedGoals(double[][] goals, double radius, int payEvery, int firstIndex, int indexStride) {
+        this(goals, radius, payEvery, firstIndex, indexStride, null);
+    }
+
+    /** As above, with a carrier that must fetch each goal point first (null: none). */
+    public OrderedGoals(double[][] goals, double radius, int payEvery, int firstIndex, int indexStride,
+                        Carrier carrier) {
         if (goals.length == 0) throw new IllegalArgumentException("need at least one goal");
         if (!(radius > 0)) throw new IllegalArgumentException("radius must be > 0, got " + radius);
         if (payEvery < 1) throw new IllegalArgumentException("payEvery must be >= 1, got " + payEvery);
@@ -42,6 +60,7 @@ public final class OrderedGoals {
         this.payEvery = payEvery;
         this.firstIndex = firstIndex;
         this.indexStride = indexStride;
+        this.carrier = carrier;
     }
 
     /** Result of one reward evaluation. */
@@ -87,6 +106,33 @@ public final class OrderedGoals {
     /** The reward of moving from {@code stage} to {@code next} (0 or 1 goal apart). */
     public double reward(int stage, int next) {
         return next > stage && stage % payEvery == payEvery - 1 ? 1.0 : 0.0;
+    }
+
+    /**
+     * How far the task is from reaching goal {@code g} from the state at {@code state[offset...]}: the
+     * checked point's distance to the goal, plus, with a carrier that does not hold point g, the
+     * carrier's distance to that point (and one grasp radius more while it holds another point, which it
+     * must drop first). 0 once all goals are done. The planner's never-blind term ranks plans by it.
+     */
+    public double progressDistance(float[] state, int offset, int g) {
+        if (g >= goals.length) return 0;
+        int i = offset + xIndex(g);
+        double d = Math.hypot(state[i] - goals[g][0], state[i + 1] - goals[g][1]);
+        if (carrier == null) return d;
+        int held = heldPoint(state, offset);
+        if (held == g) return d;
+        int c = offset + carrier.pointIndex();
+        d += Math.hypot(state[c] - state[i], state[c + 1] - state[i + 1]);
+        return held >= 0 ? d + radius : d;
+    }
+
+    /** The goal point the carrier holds in a (possibly predicted) state: the one-hot's argmax, -1 for none. */
+    private int heldPoint(float[] state, int offset) {
+        int base = offset + carrier.attachedIndex();
+        int best = 0;
+        for (int k = 1; k <= goals.length; k++)
+            if (state[base + k] > state[base + best]) best = k;
+        return best - 1;
     }
 
     /** Distance from the checked point of {@code state} to the current goal (0 once all are done). */
