@@ -25,11 +25,11 @@ public final class BlockExpert implements Policy {
     private final double graspRadius;
 
     public BlockExpert(TaskSpec spec) {
-        TaskFile file = TaskFile.load("block");
+        TaskInstance inst = spec.taskInstance();
         this.goals = spec.reward();
-        this.arena = file.parameter("arena_half_width");
-        this.step = file.parameter("step_size");
-        this.graspRadius = file.parameter("grasp_radius");
+        this.arena = inst.parameter("arena_half_width");
+        this.step = inst.parameter("step_size");
+        this.graspRadius = inst.parameter("grasp_radius");
     }
 
     @Override public double[] act(double[] obs, int stage, SplittableRandom rng) {

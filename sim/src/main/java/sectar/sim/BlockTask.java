@@ -76,6 +76,10 @@ public final class BlockTask extends Box2dTask {
     static final double OBJECT_MARGIN = 0.05;
     static final int ONE_HOT = 2 + 2 * NUM_OBJECTS;
     private static final int[][] MOVES = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+    /** Instance fields (the fist's start, four objects) and default parameters (the released values). */
+    public static final InstanceFormat FORMAT = InstanceFormat.of("fist", NUM_OBJECTS, 0, java.util.Map.of(
+            "arena_half_width", 2.8, "step_size", 0.2, "grasp_radius", 0.4, "success_radius", 0.8,
+            "segment_len", 19.0, "episode_segments", 50.0));
     private static final int FIST_BITS = 0x1, OBJECT_BITS = 0x2, FIST_WALL_BITS = 0x4, OBJECT_WALL_BITS = 0x8;
 
     private final boolean collide;
@@ -95,18 +99,20 @@ public final class BlockTask extends Box2dTask {
     /** @param collide true turns fist-object and object-object contacts on (see the Arguments section) */
     public BlockTask(TaskSpec spec, boolean collide) {
         super(spec);
-        TaskFile file = TaskFile.load("block");
+        TaskInstance inst = spec.taskInstance();
         this.collide = collide;
-        this.arena = file.parameter("arena_half_width");
-        this.stepSize = (float) file.parameter("step_size");
-        this.graspRadius = file.parameter("grasp_radius");
+        this.arena = inst.parameter("arena_half_width");
+        this.stepSize = (float) inst.parameter("step_size");
+        this.graspRadius = inst.parameter("grasp_radius");
     }
 
-    /** The spec of instance {@code k}. */
-    public static TaskSpec spec(int k) {
-        TaskFile file = TaskFile.load("block");
-        double a = file.parameter("arena_half_width");
-        double objectBound = a + file.parameter("grasp_radius") + OBJECT_MARGIN;
+    /** The spec of bundled instance {@code k}. */
+    public static TaskSpec spec(int k) { return spec(Tasks.instance("block", k)); }
+
+    /** The spec of an instance. */
+    public static TaskSpec spec(TaskInstance inst) {
+        double a = inst.parameter("arena_half_width");
+        double objectBound = a + inst.parameter("grasp_radius") + OBJECT_MARGIN;
         double[] low = new double[ONE_HOT + NUM_OBJECTS + 1], high = new double[low.length];
         for (int i = 0; i < ONE_HOT; i++) {
             double b = i < 2 ? a + FIST_MARGIN : objectBound;
@@ -115,8 +121,8 @@ public final class BlockTask extends Box2dTask {
         }
         Arrays.fill(high, ONE_HOT, high.length, 1.0);
         double[] start = new double[low.length];
-        double[] fist = file.vector(k, "fist");
-        double[][] objects = file.matrix(k, "objects");
+        double[] fist = inst.start();
+        double[][] objects = inst.objects();
         start[0] = fist[0];
         start[1] = fist[1];
         for (int i = 0; i < NUM_OBJECTS; i++) {
@@ -124,11 +130,11 @@ public final class BlockTask extends Box2dTask {
             start[3 + 2 * i] = objects[i][1];
         }
         start[ONE_HOT] = 1;
-        int t = (int) file.parameter("segment_len");
-        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"), 1, 2, 2,
+        int t = inst.intParameter("segment_len");
+        OrderedGoals reward = new OrderedGoals(inst.goals(), inst.parameter("success_radius"), 1, 2, 2,
                 new OrderedGoals.Carrier(0, ONE_HOT));
-        return new TaskSpec("block", k, new Space.Box(low, high), new Space.Discrete(6),
-                t * (int) file.parameter("episode_segments"), t, reward, start);
+        return new TaskSpec(inst, new Space.Box(low, high), new Space.Discrete(6),
+                t * inst.intParameter("episode_segments"), t, reward, start);
     }
 
     public boolean collide() { return collide; }

@@ -18,11 +18,12 @@ public final class StageObservation implements Env {
         Space.Box obs = (Space.Box) base.observationSpace();
         double[] lo = Arrays.copyOf(obs.low(), obs.dim() + extra), hi = Arrays.copyOf(obs.high(), obs.dim() + extra);
         Arrays.fill(hi, obs.dim(), hi.length, 1.0);
-        this.spec = new TaskSpec(base.name(), base.instance(), new Space.Box(lo, hi), base.actionSpace(),
+        this.spec = new TaskSpec(base.taskInstance(), new Space.Box(lo, hi), base.actionSpace(),
                 base.episodeSteps(), base.segmentLength(), base.reward(), augment(base.start(), 0, base.numGoals()));
     }
 
-    private static double[] augment(double[] obs, int stage, int numGoals) {
+    /** {@code obs} followed by the one-hot of {@code stage} (numGoals + 1 entries): what a flat policy is fed. */
+    public static double[] augment(double[] obs, int stage, int numGoals) {
         double[] out = Arrays.copyOf(obs, obs.length + numGoals + 1);
         out[obs.length + stage] = 1.0;
         return out;

@@ -94,27 +94,37 @@ public final class SwimmerTask extends Box2dTask {
     static final double START_NOISE = 0.01;
     private static final float TWO_PI = (float) (2 * Math.PI);
 
+    /**
+     * Instance fields (targets only: the body starts straight around the origin) and default
+     * parameters (the released values); the arena must hold the straight body (1.5 + 0.1 from the origin).
+     */
+    public static final InstanceFormat FORMAT = InstanceFormat.of(null, 0, 1.6, java.util.Map.of(
+            "arena_half_width", 2.5, "success_radius", 0.2, "pay_every", 3.0, "segment_len", 99.0,
+            "episode_segments", 50.0));
+
     private final double arena;
     private final Body[] links = new Body[3];
     private final RevoluteJoint[] joints = new RevoluteJoint[2];
 
     public SwimmerTask(TaskSpec spec) {
         super(spec);
-        this.arena = TaskFile.load("swimmer").parameter("arena_half_width");
+        this.arena = spec.taskInstance().parameter("arena_half_width");
     }
 
-    /** The spec of instance {@code k}. */
-    public static TaskSpec spec(int k) {
-        TaskFile file = TaskFile.load("swimmer");
-        double a = file.parameter("arena_half_width");
-        int t = (int) file.parameter("segment_len");
-        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"),
-                (int) file.parameter("pay_every"), 6, 0);
+    /** The spec of bundled instance {@code k}. */
+    public static TaskSpec spec(int k) { return spec(Tasks.instance("swimmer", k)); }
+
+    /** The spec of an instance. */
+    public static TaskSpec spec(TaskInstance inst) {
+        double a = inst.parameter("arena_half_width");
+        int t = inst.intParameter("segment_len");
+        OrderedGoals reward = new OrderedGoals(inst.goals(), inst.parameter("success_radius"),
+                inst.intParameter("pay_every"), 6, 0);
         double j = OBS_JOINT_BOUND;
         Space.Box obs = new Space.Box(new double[] {-a, -a, -j, -j, -1, -1, -a, -a},
                 new double[] {a, a, j, j, 1, 1, a, a});
         double[] start = {LINK_LENGTH, 0, 0, 0, 0, 1, 0, 0};
-        return new TaskSpec("swimmer", k, obs, Space.Box.symmetric(2, 1), t * (int) file.parameter("episode_segments"),
+        return new TaskSpec(inst, obs, Space.Box.symmetric(2, 1), t * inst.intParameter("episode_segments"),
                 t, reward, start);
     }
 

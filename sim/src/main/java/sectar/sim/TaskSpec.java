@@ -4,8 +4,8 @@ package sectar.sim;
  * What a task instance is, independent of any running world: what the CLI lists, what the agent
  * sizes its networks from, and what the planner scores predicted states with.
  *
- * @param name             task name ("waypoint", "block", "wheeled", "swimmer")
- * @param instance         instance index 0..4
+ * @param taskInstance     the instance as data (start, objects, goals, parameters); the task classes and
+ *                         experts read their numbers from it
  * @param observationSpace observation space (SeCTAR's observation: no stage one-hot)
  * @param actionSpace      action space
  * @param episodeSteps     steps per episode (segments x segment length)
@@ -13,9 +13,10 @@ package sectar.sim;
  * @param reward           the pure sparse reward with goal tracking
  * @param start            the instance's start state (before any start noise)
  */
-public record TaskSpec(String name, int instance, Space observationSpace, Space actionSpace,
+public record TaskSpec(TaskInstance taskInstance, Space observationSpace, Space actionSpace,
                        int episodeSteps, int segmentLength, OrderedGoals reward, double[] start) {
     public TaskSpec {
+        java.util.Objects.requireNonNull(taskInstance, "taskInstance");
         if (episodeSteps < 1) throw new IllegalArgumentException("episodeSteps must be >= 1, got " + episodeSteps);
         if (segmentLength < 1) throw new IllegalArgumentException("segmentLength must be >= 1, got " + segmentLength);
         if (start.length != observationSpace.dim())
@@ -23,6 +24,15 @@ public record TaskSpec(String name, int instance, Space observationSpace, Space 
                     + observationSpace.dim());
         start = start.clone();
     }
+
+    /** The task name ("waypoint", "block", "wheeled", "swimmer", or a toy's). */
+    public String name() { return taskInstance.task(); }
+
+    /** The instance's index in its file (0..4 for the bundled ones). */
+    public int instance() { return taskInstance.index(); }
+
+    /** A copy: tasks with start noise add it to what this returns. */
+    @Override public double[] start() { return start.clone(); }
 
     public int obsDim() { return observationSpace.dim(); }
 

@@ -14,7 +14,7 @@ public final class WaypointExpert implements Policy {
 
     public WaypointExpert(TaskSpec spec) {
         this.goals = spec.reward();
-        this.halfMove = TaskFile.load("waypoint").parameter("step_size") / 2;
+        this.halfMove = spec.taskInstance().parameter("step_size") / 2;
     }
 
     @Override public double[] act(double[] obs, int stage, SplittableRandom rng) {

@@ -1,5 +1,6 @@
 package sectar.sim;
 
+import java.util.Map;
 import org.jbox2d.collision.shapes.CircleShape;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -14,10 +15,10 @@ import org.jbox2d.dynamics.World;
  * 50 waypoints in order. Sparse: only every third waypoint pays.
  *
  * <h2>Action Space</h2>
- * {@code Discrete(4)}: 0 = +x, 1 = +y, 2 = -x, 3 = -y, each a move of 0.2.
+ * {@code Discrete(4)}: 0 = +x, 1 = +y, 2 = -x, 3 = -y, each a move of 0.2 ({@code step_size}).
  *
  * <h2>Observation Space</h2>
- * {@code Box(2)}: the agent's (x, y), within [-2.8, 2.8]^2.
+ * {@code Box(2)}: the agent's (x, y), within [-2.8, 2.8]^2 ({@code arena_half_width}).
  *
  * <h2>Rewards (stages)</h2>
  * The stage g is the index of the next waypoint. Coming within 0.4 of waypoint g advances g; +1 is
@@ -30,74 +31,81 @@ import org.jbox2d.dynamics.World;
  * Terminated when all 50 waypoints are reached; truncated after 380 steps (20 segments of 19).
  *
  * <h2>Differences from the released code</h2>
- * The released task is kinematic and clips the position to [-2.8, 2.8]. Here the agent is a small
- * JBox2D circle: an action sets its velocity to 0.2/DT for exactly one physics step and then zeroes
- * it, and static walls stop it (placed by {@link Arena#wallFor} so the centre never leaves +-2.8).
- * Against a wall the body rests about 0.011 short of where the released clip would put it; everywhere
- * else the motion is the released one up to float rounding.
+ * None in the motion: as released, a move adds 0.2 to one coordinate and clips the position to
+ * [-2.8, 2.8], in double precision, so positions, stages and rewards equal the released rules step
+ * for step (a reference of those rules checks it on every instance, issue 10). The task is kinematic,
+ * as released, so no physics step runs: an earlier version moved a JBox2D circle against static walls,
+ * which stopped it about 0.011 short of the clip, kept that offset after it left a wall and pushed a
+ * start on the edge inward, so goals near the walls were reached on other steps than released. The
+ * world holds a circle at the agent's position (moved there whenever the world is read, for the
+ * renderer) and walls where a circle at the clip touches them.
  */
 public final class WaypointTask extends Box2dTask {
-    static final float DT = 0.1f;
-    static final int VELOCITY_ITERATIONS = 8;
-    static final int POSITION_ITERATIONS = 3;
-    /** Body radius; the walls are pushed out by it so the centre stops just inside +-ARENA. */
+    /** The circle the renderer draws. */
     static final float RADIUS = 0.05f;
     private static final double[][] MOVES = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
 
-    private final float stepSize;
+    /** Instance fields and default parameters (the released values). */
+    public static final InstanceFormat FORMAT = InstanceFormat.of("start", 0, 0, Map.of(
+            "arena_half_width", 2.8, "step_size", 0.2, "success_radius", 0.4, "pay_every", 3.0,
+            "segment_len", 19.0, "episode_segments", 20.0));
+
+    private final double stepSize;
     private final double arena;
+    private double x, y;
     private Body agent;
-    private final Vec2 velocity = new Vec2(); // reused: setLinearVelocity copies it
 
     public WaypointTask(TaskSpec spec) {
         super(spec);
-        TaskFile file = TaskFile.load("waypoint");
-        this.stepSize = (float) file.parameter("step_size");
-        this.arena = file.parameter("arena_half_width");
+        this.stepSize = spec.taskInstance().parameter("step_size");
+        this.arena = spec.taskInstance().parameter("arena_half_width");
     }
 
-    /** The spec of instance {@code k}. */
-    public static TaskSpec spec(int k) {
-        TaskFile file = TaskFile.load("waypoint");
-        double a = file.parameter("arena_half_width");
-        int t = (int) file.parameter("segment_len");
-        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"),
-                (int) file.parameter("pay_every"), 0, 0);
-        return new TaskSpec("waypoint", k, Space.Box.symmetric(2, a), new Space.Discrete(4),
-                t * (int) file.parameter("episode_segments"), t, reward, file.vector(k, "start"));
+    /** The spec of bundled instance {@code k}. */
+    public static TaskSpec spec(int k) { return spec(Tasks.instance("waypoint", k)); }
+
+    /** The spec of an instance. */
+    public static TaskSpec spec(TaskInstance inst) {
+        double a = inst.parameter("arena_half_width");
+        int t = inst.intParameter("segment_len");
+        OrderedGoals reward = new OrderedGoals(inst.goals(), inst.parameter("success_radius"),
+                inst.intParameter("pay_every"), 0, 0);
+        return new TaskSpec(inst, Space.Box.symmetric(2, a), new Space.Discrete(4),
+                t * inst.intParameter("episode_segments"), t, reward, inst.start());
     }
 
     @Override protected void buildScene(World world, double[] state) {
-        Arena.addWalls(world, Arena.wallFor(arena, RADIUS));
+        x = state[0];
+        y = state[1];
+        Arena.addWalls(world, arena + RADIUS);
         BodyDef def = new BodyDef();
-        def.type = BodyType.DYNAMIC;
-        def.position.set((float) state[0], (float) state[1]);
-        def.fixedRotation = true;
+        def.type = BodyType.KINEMATIC;
+        def.position.set((float) x, (float) y);
         agent = world.createBody(def);
         CircleShape c = new CircleShape();
         c.m_radius = RADIUS;
         FixtureDef f = new FixtureDef();
         f.shape = c;
-        f.density = 1;
-        f.friction = 0;
-        f.restitution = 0;
         agent.createFixture(f);
     }
 
+    /** The released move: one coordinate changes by the step, then both are clipped to the arena. */
     @Override protected void applyAction(double[] action) {
         double[] m = MOVES[(int) action[0]];
-        velocity.set((float) (m[0] * stepSize / DT), (float) (m[1] * stepSize / DT));
-        agent.setLinearVelocity(velocity);
+        x = clip(x + m[0] * stepSize);
+        y = clip(y + m[1] * stepSize);
     }
 
-    @Override protected void simulate() {
-        world.step(DT, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
-        velocity.setZero();
-        agent.setLinearVelocity(velocity); // a move lasts exactly one physics step
-    }
+    private double clip(double v) { return Math.max(-arena, Math.min(arena, v)); }
 
-    @Override protected double[] observe() {
-        Vec2 p = agent.getPosition();
-        return new double[] {p.x, p.y};
+    /** Kinematic, as released: the move is the whole step. */
+    @Override protected void simulate() {}
+
+    @Override protected double[] observe() { return new double[] {x, y}; }
+
+    /** Moves the drawn circle to the agent first (only renders read the world, so steps never pay for it). */
+    @Override public World world() {
+        if (agent != null) agent.setTransform(new Vec2((float) x, (float) y), 0);
+        return world;
     }
 }

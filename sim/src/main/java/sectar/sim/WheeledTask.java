@@ -96,6 +96,14 @@ public final class WheeledTask extends Box2dTask {
     /** The largest float below pi: a wrapped heading never rounds past +-pi, where atan2 would flip sign. */
     private static final float PI_BELOW = Math.nextDown((float) Math.PI);
 
+    /**
+     * Instance fields (goals only: the car starts at the origin) and default parameters (the released
+     * values); the arena must hold the car's outline (0.225 from its centre) at the origin.
+     */
+    public static final InstanceFormat FORMAT = InstanceFormat.of(null, 0, 0.225, java.util.Map.of(
+            "arena_half_width", 2.0, "success_radius", 0.6, "pay_every", 3.0, "segment_len", 19.0,
+            "episode_segments", 50.0));
+
     private final double arena;
     /** Force per unit rim-speed error on one wheel: m / (2 tau), so forward speed lags by tau. */
     private final float driveGain;
@@ -105,21 +113,23 @@ public final class WheeledTask extends Box2dTask {
 
     public WheeledTask(TaskSpec spec) {
         super(spec);
-        this.arena = TaskFile.load("wheeled").parameter("arena_half_width");
+        this.arena = spec.taskInstance().parameter("arena_half_width");
         this.driveGain = (float) (totalMass() / (2 * DRIVE_TIME_CONSTANT));
     }
 
-    /** The spec of instance {@code k}. */
-    public static TaskSpec spec(int k) {
-        TaskFile file = TaskFile.load("wheeled");
-        double a = file.parameter("arena_half_width");
-        int t = (int) file.parameter("segment_len");
-        OrderedGoals reward = new OrderedGoals(file.goals(k), file.parameter("success_radius"),
-                (int) file.parameter("pay_every"), 0, 0);
+    /** The spec of bundled instance {@code k}. */
+    public static TaskSpec spec(int k) { return spec(Tasks.instance("wheeled", k)); }
+
+    /** The spec of an instance. */
+    public static TaskSpec spec(TaskInstance inst) {
+        double a = inst.parameter("arena_half_width");
+        int t = inst.intParameter("segment_len");
+        OrderedGoals reward = new OrderedGoals(inst.goals(), inst.parameter("success_radius"),
+                inst.intParameter("pay_every"), 0, 0);
         double w = omegaBound(), v = SPEED_BOUND;
         Space.Box obs = new Space.Box(new double[] {-a, -a, -1, -1, -v, -v, -w}, new double[] {a, a, 1, 1, v, v, w});
-        return new TaskSpec("wheeled", k, obs, Space.Box.symmetric(2, MAX_WHEEL_SPEED),
-                t * (int) file.parameter("episode_segments"), t, reward, new double[] {0, 0, 0, 1, 0, 0, 0});
+        return new TaskSpec(inst, obs, Space.Box.symmetric(2, MAX_WHEEL_SPEED),
+                t * inst.intParameter("episode_segments"), t, reward, new double[] {0, 0, 0, 1, 0, 0, 0});
     }
 
     static double totalMass() { return CHASSIS_MASS + 2 * WHEEL_MASS; }

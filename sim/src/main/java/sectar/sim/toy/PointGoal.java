@@ -5,6 +5,7 @@ import sectar.sim.Env;
 import sectar.sim.OrderedGoals;
 import sectar.sim.Space;
 import sectar.sim.Step;
+import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
 
 /**
@@ -55,7 +56,10 @@ public final class PointGoal implements Env {
     public static TaskSpec spec(boolean discrete) {
         Space action = discrete ? new Space.Discrete(4) : Space.Box.symmetric(2, 1);
         OrderedGoals reward = new OrderedGoals(new double[][] {GOAL.clone()}, GOAL_RADIUS, 1, 0, 0);
-        return new TaskSpec(discrete ? "pointgoal" : "pointgoal-continuous", 0, Space.Box.symmetric(2, 1), action,
+        String name = discrete ? "pointgoal" : "pointgoal-continuous";
+        TaskInstance data = new TaskInstance(name, 0, "toy task", new java.util.TreeMap<>(), START.clone(),
+                new double[0][], new double[][] {GOAL.clone()});
+        return new TaskSpec(data, Space.Box.symmetric(2, 1), action,
                 EPISODE_STEPS, EPISODE_STEPS, reward, START.clone());
     }
 
