@@ -9,7 +9,7 @@ package sectar.planner;
  * @param segments       episode length in segments (released: 20 waypoint, 50 others)
  * @param gamma          discount over predicted steps (0.99; block 0.995)
  * @param progressWeight never-blind progress term weight; 0 is the released planner
- * @param search         "shooting" (released) or "cem"
+ * @param search         {@link SearchMethod#shooting} (released) or {@link SearchMethod#cem}
  * @param cemIterations  CEM refits; its population is candidates / cemIterations, so budgets match
  * @param cemElites      CEM elites per refit
  * @param warmStart      CEM starts each replan from the previous plan shifted by one segment
@@ -20,15 +20,14 @@ package sectar.planner;
  *                       replans more often, each from the real state
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
-                        double progressWeight, String search, int cemIterations, int cemElites, boolean warmStart,
+                        double progressWeight, SearchMethod search, int cemIterations, int cemElites, boolean warmStart,
                         boolean greedyActions, int executeSteps) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
         if (horizon < 1) throw new IllegalArgumentException("mpc.horizon must be >= 1, got " + horizon);
         if (segments < 1) throw new IllegalArgumentException("mpc.segments must be >= 1, got " + segments);
-        if (!search.equals("shooting") && !search.equals("cem"))
-            throw new IllegalArgumentException("mpc.search must be 'shooting' or 'cem', got '" + search + "'");
+        if (search == null) throw new IllegalArgumentException("mpc.search must be one of " + java.util.Arrays.toString(SearchMethod.values()));
         if (executeSteps < 0) throw new IllegalArgumentException("mpc.executeSteps must be >= 0 (0 = a whole segment), got " + executeSteps);
         if (cemIterations < 1 || candidates / cemIterations < 2)
             throw new IllegalArgumentException("mpc.cemIterations must leave a population >= 2 of " + candidates
@@ -44,9 +43,5 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
     }
 
     /** The search this config names, with the same number of model evaluations either way. */
-    public LatentSearch newSearch() {
-        return search.equals("cem")
-                ? new CrossEntropySearch(candidates / cemIterations, cemIterations, cemElites, 0.05, warmStart)
-                : new RandomShooting(candidates);
-    }
+    public LatentSearch newSearch() { return search.create(this); }
 }

@@ -18,7 +18,7 @@ class LatentMpcTest {
     private final WaypointOracle oracle = new WaypointOracle();
 
     private static MpcConfig config(int episodes, int candidates, int horizon, int segments, double progress) {
-        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, "shooting", 4, 8, false, false, 0);
+        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, sectar.planner.SearchMethod.shooting, 4, 8, false, false, 0);
     }
 
     @Test

@@ -112,6 +112,17 @@ public final class VectorEnv implements AutoCloseable {
     public int episodesStarted(int i) { return episodes[checkIndex(i)]; }
 
     /**
+     * Sets how many episodes each env has started, as saved from {@link #episodesStarted} with a
+     * checkpoint: the next {@link #reset()} then draws the same episode seeds as the uninterrupted run.
+     */
+    public void restoreEpisodesStarted(int[] started) {
+        if (started.length != envs.length)
+            throw new IllegalArgumentException("need one episode count per env: " + envs.length + ", got " + started.length);
+        for (int s : started) if (s < 0) throw new IllegalArgumentException("episode counts must be >= 0, got " + s);
+        System.arraycopy(started, 0, episodes, 0, envs.length);
+    }
+
+    /**
      * Steps every env with its action ({@code actions[i]}), auto-resetting the envs that finish. All
      * actions are validated first, so a bad one leaves every env untouched.
      */

@@ -49,6 +49,34 @@ public final class OneStepModel implements DynamicsModel {
         return x;
     }
 
+    /** The network's parameters (checkpoints). */
+    public ParamStore params() { return store; }
+
+    /** The network's optimiser (checkpoints). */
+    public Adam optimizer() { return adam; }
+
+    /** The normalisation of the last fit, [inMean, inStd, outMean, outStd] concatenated (checkpoints). */
+    public double[] normalisation() {
+        int in = obsDim + actionDim;
+        double[] out = new double[2 * in + 2 * obsDim];
+        System.arraycopy(inMean, 0, out, 0, in);
+        System.arraycopy(inStd, 0, out, in, in);
+        System.arraycopy(outMean, 0, out, 2 * in, obsDim);
+        System.arraycopy(outStd, 0, out, 2 * in + obsDim, obsDim);
+        return out;
+    }
+
+    /** Restores what {@link #normalisation()} returned. */
+    public void setNormalisation(double[] n) {
+        int in = obsDim + actionDim;
+        if (n.length != 2 * in + 2 * obsDim)
+            throw new IllegalArgumentException("normalisation needs " + (2 * in + 2 * obsDim) + " values, got " + n.length);
+        inMean = java.util.Arrays.copyOfRange(n, 0, in);
+        inStd = java.util.Arrays.copyOfRange(n, in, 2 * in);
+        outMean = java.util.Arrays.copyOfRange(n, 2 * in, 2 * in + obsDim);
+        outStd = java.util.Arrays.copyOfRange(n, 2 * in + obsDim, n.length);
+    }
+
     @Override public int obsDim() { return obsDim; }
 
     @Override public int actionDim() { return actionDim; }

@@ -36,4 +36,23 @@ public final class Transitions {
 
     /** Row i: [s, a, s' - s]. */
     float[] row(int i) { return rows.get(i); }
+
+    /** Values per row: s, a and s' - s. */
+    public int rowLength() { return 2 * obsDim + actionDim; }
+
+    /** Every row concatenated, [size, rowLength] row-major (checkpoints). */
+    public float[] toArray() {
+        int w = rowLength();
+        float[] out = new float[rows.size() * w];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, out, i * w, w);
+        return out;
+    }
+
+    /** Appends rows saved by {@link #toArray()}. */
+    public void addRows(float[] flat) {
+        int w = rowLength();
+        if (flat.length % w != 0)
+            throw new IllegalArgumentException("transition rows have " + w + " values; " + flat.length + " is not a multiple");
+        for (int i = 0; i < flat.length; i += w) rows.add(java.util.Arrays.copyOfRange(flat, i, i + w));
+    }
 }

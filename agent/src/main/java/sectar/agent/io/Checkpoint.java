@@ -15,19 +15,22 @@ import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
- * A saved training state: named float arrays with shapes, named longs (counters, seeds) and a free
- * text header (typically the run's config JSON), in one versioned, checksummed binary file.
+ * A saved training state: named float arrays with shapes, named double arrays (weights trained in
+ * double, such as TRPO's), named longs (counters, seeds) and a free text header (typically the run's
+ * config JSON), in one versioned, checksummed binary file.
  *
  * <p>Layout, big-endian: magic {@code "SECTARCK"} (8 bytes), format version (int), payload length
  * (long), payload, CRC32 of the payload (int). The payload holds the header (int length + UTF-8), the
  * long count and each (name, value), then the entry count and each entry as name, rank, dims and
- * float data. Names are an int length plus UTF-8. Reading checks, in order, the magic, the version,
- * the length and the CRC, and names the file and the mismatch, so a torn or foreign file is never
- * loaded as weights.
+ * float data; version 2 adds the double-array count and each as name, length and double data.
+ * Version 1 is written whenever there are no double arrays, so files of older runs and of runs without
+ * doubles stay byte-identical. Names are an int length plus UTF-8. Reading checks, in order, the
+ * magic, the version, the length and the CRC, and names the file and the mismatch, so a torn or
+ * foreign file is never loaded as weights.
  */
 public final class Checkpoint {
-    /** The version this code writes and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest version this code writes and reads (it reads 1 and 2). */
+    public static final int FORMAT_VERSION = 2;
     static final byte[] MAGIC = "SECTARCK".getBytes(StandardCharsets.US_ASCII);
     static final int PREFIX_BYTES = MAGIC.length + Integer.BYTES + Long.BYTES;
 
@@ -38,12 +41,15 @@ public final class Checkpoint {
     private final String header;
     private final Map<String, Long> longs;
     private final Map<String, Entry> entries;
+    private final Map<String, double[]> doubles;
 
-    private Checkpoint(String source, String header, Map<String, Long> longs, Map<String, Entry> entries) {
+    private Checkpoint(String source, String header, Map<String, Long> longs, Map<String, Entry> entries,
+                       Map<String, double[]> doubles) {
         this.source = source;
         this.header = header;
         this.longs = longs;
         this.entries = entries;
+        this.doubles = doubles;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -60,6 +66,17 @@ public final class Checkpoint {
     public Map<String, Long> longs() { return Collections.unmodifiableMap(longs); }
 
     public boolean has(String name) { return entries.containsKey(name); }
+
+    /** Double-array names, in insertion order. */
+    public Set<String> doubleNames() { return Collections.unmodifiableSet(doubles.keySet()); }
+
+    /** A copy of the double array {@code name}; fails naming the checkpoint and the missing name. */
+    public double[] getDoubles(String name) {
+        double[] d = doubles.get(name);
+        if (d == null) throw new IllegalArgumentException(source + " has no double array '" + name + "' (double arrays: "
+                + doubles.keySet() + ")");
+        return d.clone();
+    }
 
     /** The named long; fails naming the checkpoint and the missing key. */
     public long getLong(String name) {
@@ -109,11 +126,11 @@ public final class Checkpoint {
     /** The encoded file content. */
     public byte[] toBytes() {
         byte[] payload = CheckpointCodec.encodePayload(header, longs, entries.keySet(),
-                n -> entries.get(n).shape(), n -> entries.get(n).data());
+                n -> entries.get(n).shape(), n -> entries.get(n).data(), doubles);
         CRC32 crc = new CRC32();
         crc.update(payload);
         ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + payload.length + Integer.BYTES);
-        out.put(MAGIC).putInt(FORMAT_VERSION).putLong(payload.length).put(payload).putInt((int) crc.getValue());
+        out.put(MAGIC).putInt(doubles.isEmpty() ? 1 : FORMAT_VERSION).putLong(payload.length).put(payload).putInt((int) crc.getValue());
         return out.array();
     }
 
@@ -129,9 +146,9 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint " + source + " has wrong magic bytes: expected "
                     + Arrays.toString(MAGIC) + " (\"SECTARCK\"), found " + Arrays.toString(magic));
         int version = in.getInt();
-        if (version != FORMAT_VERSION)
+        if (version < 1 || version > FORMAT_VERSION)
             throw new IllegalArgumentException("checkpoint " + source + " has unknown format version " + version
-                    + ", this reader knows version " + FORMAT_VERSION);
+                    + ", this reader knows versions 1 to " + FORMAT_VERSION);
         long payloadLength = in.getLong();
         long expectedSize = PREFIX_BYTES + payloadLength + Integer.BYTES;
         if (payloadLength < 0 || expectedSize != bytes.length)
@@ -145,10 +162,10 @@ public final class Checkpoint {
         if ((int) crc.getValue() != stored)
             throw new IllegalArgumentException("checkpoint " + source + " fails its CRC32 check: stored "
                     + Integer.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()));
-        return decodePayload(payload, source);
+        return decodePayload(payload, version, source);
     }
 
-    private static Checkpoint decodePayload(byte[] payload, String source) {
+    private static Checkpoint decodePayload(byte[] payload, int version, String source) {
         try {
             ByteBuffer in = ByteBuffer.wrap(payload);
             String header = CheckpointCodec.readString(in);
@@ -165,9 +182,17 @@ public final class Checkpoint {
                 in.position(in.position() + data.length * Float.BYTES);
                 b.entries.put(name, new Entry(shape, data));
             }
+            int nDoubles = version >= 2 ? CheckpointCodec.count(in, "double-array count") : 0;
+            for (int i = 0; i < nDoubles; i++) {
+                String name = CheckpointCodec.readString(in);
+                double[] data = new double[CheckpointCodec.count(in, "length of '" + name + "'")];
+                in.asDoubleBuffer().get(data);
+                in.position(in.position() + data.length * Double.BYTES);
+                b.doubles.put(name, data);
+            }
             if (in.hasRemaining())
                 throw new IllegalArgumentException(in.remaining() + " unread payload bytes");
-            return new Checkpoint(source, b.header, b.longs, b.entries);
+            return new Checkpoint(source, b.header, b.longs, b.entries, b.doubles);
         } catch (BufferUnderflowException | IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException("checkpoint " + source + " has a malformed payload: " + e, e);
         }
@@ -178,6 +203,7 @@ public final class Checkpoint {
         private String header = "";
         private final Map<String, Long> longs = new LinkedHashMap<>();
         private final Map<String, Entry> entries = new LinkedHashMap<>();
+        private final Map<String, double[]> doubles = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -207,8 +233,16 @@ public final class Checkpoint {
             return this;
         }
 
+        /** Adds a double array (saved bit-exactly, unlike a float entry). */
+        public Builder putDoubles(String name, double[] data) {
+            checkName(name, doubles.containsKey(name));
+            doubles.put(name, data.clone());
+            return this;
+        }
+
         public Checkpoint build() {
-            return new Checkpoint("in-memory checkpoint", header, new LinkedHashMap<>(longs), new LinkedHashMap<>(entries));
+            return new Checkpoint("in-memory checkpoint", header, new LinkedHashMap<>(longs), new LinkedHashMap<>(entries),
+                    new LinkedHashMap<>(doubles));
         }
 
         static long size(String name, int[] shape) {

@@ -15,7 +15,8 @@ final class CheckpointCodec {
     private CheckpointCodec() {}
 
     static byte[] encodePayload(String header, Map<String, Long> longs, Collection<String> names,
-                                Function<String, int[]> shapeOf, Function<String, float[]> dataOf) {
+                                Function<String, int[]> shapeOf, Function<String, float[]> dataOf,
+                                Map<String, double[]> doubles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writeString(out, header);
@@ -34,6 +35,14 @@ final class CheckpointCodec {
                 ByteBuffer buf = ByteBuffer.allocate(data.length * Float.BYTES);
                 buf.asFloatBuffer().put(data);
                 out.write(buf.array());
+            }
+            if (!doubles.isEmpty()) { // format version 2 only: a version-1 file ends after the float entries
+                out.writeInt(doubles.size());
+                for (Map.Entry<String, double[]> e : doubles.entrySet()) {
+                    writeString(out, e.getKey());
+                    out.writeInt(e.getValue().length);
+                    for (double v : e.getValue()) out.writeLong(Double.doubleToRawLongBits(v)); // bit-exact
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode checkpoint", e); // in-memory stream: does not happen

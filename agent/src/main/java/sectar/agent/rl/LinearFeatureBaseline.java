@@ -70,6 +70,16 @@ public final class LinearFeatureBaseline {
         throw new IllegalStateException("linear baseline fit failed for every ridge up to 1e6");
     }
 
+    /** A copy of the fitted weights (checkpoints); null before the first fit. */
+    public double[] weights() { return weights == null ? null : weights.clone(); }
+
+    /** Restores weights saved by {@link #weights()}. */
+    public void setWeights(double[] w) {
+        if (w.length != featureCount())
+            throw new IllegalArgumentException("linear baseline needs " + featureCount() + " weights, got " + w.length);
+        weights = w.clone();
+    }
+
     /** V(s_t); 0 before the first fit. */
     public double predict(double[] obs, int t) {
         if (weights == null) return 0;

@@ -57,6 +57,12 @@ public final class Ppo {
     /** The policy's optimiser (checkpoints; the explorer reset clears it with {@code reset()}). */
     public Adam optimizer() { return adam; }
 
+    /** The learned value baseline's parameters (checkpoints); null without a value net. */
+    public ParamStore valueParams() { return valueStore; }
+
+    /** The value net's optimiser (checkpoints); null without a value net. */
+    public Adam valueOptimizer() { return valueAdam; }
+
     /** One PPO update on {@code batch}; refreshes the policy's acting snapshot at the end. */
     public PpoStats update(RolloutBatch batch) { return update(batch, rng); }
 

@@ -56,6 +56,22 @@ class CheckpointTest {
     }
 
     @Test
+    void doubleArraysRoundTripBitForBitInVersion2AndFilesWithoutThemStayVersion1() throws IOException {
+        double[] d = {Math.PI, 1e-300, -0.0, Double.NaN, Double.longBitsToDouble(0x7ff0000000000123L), 1.0 / 3};
+        Path f = dir.resolve("doubles.ckpt");
+        Checkpoint.builder().putLong("iteration", 1).putDoubles("trpo/policy", d).build().write(f);
+        assertEquals(2, ByteBuffer.wrap(Files.readAllBytes(f)).getInt(Checkpoint.MAGIC.length));
+        double[] back = Checkpoint.read(f).getDoubles("trpo/policy");
+        assertEquals(d.length, back.length);
+        for (int i = 0; i < d.length; i++)
+            assertEquals(Double.doubleToRawLongBits(d[i]), Double.doubleToRawLongBits(back[i]), "[" + i + "]");
+        assertEquals(1, ByteBuffer.wrap(Files.readAllBytes(written())).getInt(Checkpoint.MAGIC.length),
+                "a checkpoint without doubles is written as version 1, as before");
+        var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(f).getDoubles("nope"));
+        assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("trpo/policy"), e.getMessage());
+    }
+
+    @Test
     void expectNamesEntryAndBothShapes() {
         Checkpoint c = Checkpoint.read(written());
         var e = assertThrows(IllegalArgumentException.class, () -> c.expect("policy/w0", 3, 2));
@@ -94,10 +110,10 @@ class CheckpointTest {
     void wrongVersionAndWrongMagicAreNamed() throws IOException {
         Path f = written();
         byte[] bytes = Files.readAllBytes(f);
-        ByteBuffer.wrap(bytes).putInt(Checkpoint.MAGIC.length, 2);
+        ByteBuffer.wrap(bytes).putInt(Checkpoint.MAGIC.length, 3);
         Files.write(f, bytes);
         var v = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(f));
-        assertTrue(v.getMessage().contains("version 2") && v.getMessage().contains(f.toString()), v.getMessage());
+        assertTrue(v.getMessage().contains("version 3") && v.getMessage().contains(f.toString()), v.getMessage());
 
         bytes[0] = 'X';
         Files.write(f, bytes);

@@ -1,6 +1,9 @@
 package sectar.experiments.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.SectarTrainer;
+import sectar.experiments.train.Trainer;
+import sectar.experiments.train.TrainingLoop;
 import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
@@ -19,9 +28,12 @@ import sectar.sim.render.GifWriter;
 import sectar.sim.render.PngWriter;
 import sectar.sim.render.Recorder;
 
-/** {@code sectar render <task>}: one episode of a scripted policy as an animated GIF or a PNG of its last frame. */
+/**
+ * {@code sectar render <task>}: one episode of a scripted policy, or of a trained run of any algorithm
+ * ({@code --checkpoint}), as an animated GIF or a PNG of its last frame.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Render one episode of the expert, a random policy or a trained SeCTAR run (--checkpoint): file.gif or file.png (last frame).")
+        description = "Render one episode of the expert, a random policy or a trained run (--checkpoint, any algorithm): file.gif or file.png (last frame).")
 final class RenderCommand implements Callable<Integer> {
     /** The policies that need no training. */
     enum PolicyKind { expert, random }
@@ -35,7 +47,8 @@ final class RenderCommand implements Callable<Integer> {
     PolicyKind policy;
 
     @Option(names = "--checkpoint", paramLabel = "RUN_DIR",
-            description = "a SeCTAR run directory: render one MPC episode of its model, executed trail and predicted segments")
+            description = "a run directory of any algorithm: one episode of its trained policy (SeCTAR: one MPC episode, "
+                    + "executed trail and predicted segments)")
     Path checkpoint;
 
     @Option(names = "--instance", defaultValue = "0", description = "task instance 0..4 (default: ${DEFAULT-VALUE})")
@@ -80,12 +93,44 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One episode of a trained run of any algorithm, from the policy its checkpoint holds. */
     private int renderCheckpoint(boolean gif) throws IOException {
-        var cfg = sectar.experiments.train.ConfigJson.read(checkpoint.resolve("config.json"),
-                sectar.experiments.train.SectarRunConfig.class);
-        if (!cfg.task().equals(task))
-            throw new IllegalArgumentException("run " + checkpoint + " trained task '" + cfg.task() + "', not '" + task + "'");
-        var trainer = sectar.experiments.train.SectarJob.load(cfg, checkpoint);
+        Path meta = checkpoint.resolve(RunDirectory.METADATA);
+        if (!Files.isRegularFile(meta))
+            throw new IllegalArgumentException("--checkpoint " + checkpoint + " is not a run directory (no metadata.json)");
+        JsonNode m;
+        try {
+            m = new ObjectMapper().readTree(meta.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+        Algorithm algo = Algorithm.named(m.path("algo").asText());
+        Record cfg = ConfigJson.read(checkpoint.resolve(RunDirectory.CONFIG), algo.configType());
+        if (!m.path("task").asText().equals(task))
+            throw new IllegalArgumentException("run " + checkpoint + " trained task '" + m.path("task").asText() + "', not '" + task + "'");
+        try (Trainer trainer = algo.trainer(cfg, true)) {
+            TrainingLoop.load(trainer, checkpoint);
+            if (trainer instanceof SectarTrainer s) return renderSectar(s, gif);
+            Trainer.Acting acting = trainer.acting();
+            if (acting == null) throw new IllegalArgumentException("render --checkpoint cannot render " + algo + " runs");
+            Env env = acting.env();
+            int every = gif ? Recorder.intervalFor(env.spec().episodeSteps(), maxFrames) : env.spec().episodeSteps();
+            String stream = "render/" + task + "/checkpoint";
+            Recorder.Recording rec = new Recorder(new FrameRenderer(size), every)
+                    .record(env, acting.policy(), Seeds.derive(seed, stream + "/reset"), Seeds.rng(seed, stream + "/actions"));
+            if (gif) GifWriter.write(rec.frames(), delayMs, out);
+            else PngWriter.write(rec.last(), out);
+            spec.commandLine().getOut().printf("wrote %s: %d frame(s); %s (iteration %d) on %s instance %d: return %.0f, stage %d/%d%n",
+                    out, gif ? rec.frames().size() : 1, algo, trainer.iteration(), task, env.spec().instance(),
+                    rec.episode().totalReward(), rec.episode().finalStage(), env.spec().numGoals());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** SeCTAR's render: one MPC episode, its executed trail and each segment's predicted states. */
+    private int renderSectar(SectarTrainer trainer, boolean gif) throws IOException {
+        var cfg = trainer.config();
         var rollout = trainer.runMpc(1, Seeds.derive(seed, "render/mpc"));
         var taskSpec = Tasks.spec(task, cfg.instance());
         int steps = rollout.traces().get(0).executed().size() - 1;

@@ -9,48 +9,64 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
-import sectar.experiments.train.SectarCheckpoint;
-import sectar.experiments.train.SectarJob;
-import sectar.experiments.train.SectarRunConfig;
+import sectar.experiments.train.Trainer;
+import sectar.experiments.train.TrainingLoop;
 
-/** {@code sectar resume <run-dir>}: continues a killed SeCTAR run from its last checkpoint to its planned end. */
+/**
+ * {@code sectar resume <run-dir>}: continues a stopped run of any algorithm from its last checkpoint
+ * (or from the start when it stopped before its first) to its planned end, with the metrics an
+ * uninterrupted run writes.
+ */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Continue a stopped SeCTAR run from its last checkpoint to its planned number of iterations.")
+        description = "Continue a stopped run (sectar, ppo, trpo or mpc1step) from its last checkpoint to its planned end.")
 final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run directory written by `sectar train`")
     Path dir;
 
+    @Option(names = "--threads", defaultValue = "2",
+            description = "1 or 2 threads (results are identical; use 1 for two runs side by side)")
+    int threads;
+
     @Override public Integer call() throws IOException {
+        if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
         Path meta = dir.resolve(RunDirectory.METADATA);
         if (!Files.isRegularFile(meta)) throw new IllegalArgumentException("not a run directory (no metadata.json): " + dir);
-        JsonNode m = new ObjectMapper().readTree(meta.toFile());
-        String algo = m.path("algo").asText();
-        if (!algo.equals("sectar"))
-            throw new IllegalArgumentException("resume supports sectar runs; " + dir + " holds a '" + algo + "' run");
-        SectarRunConfig cfg = ConfigJson.read(dir.resolve(RunDirectory.CONFIG), SectarRunConfig.class);
-        Path ckpt = dir.resolve(SectarCheckpoint.FILE);
-        int done = Files.exists(ckpt) ? SectarCheckpoint.iterationOf(ckpt) : 0;
-        if (done >= cfg.iterations()) {
-            spec.commandLine().getOut().println("run " + dir + " is already finished (" + done + " of " + cfg.iterations()
-                    + " iterations); nothing to do");
-            return 0;
+        JsonNode m;
+        try {
+            m = new ObjectMapper().readTree(meta.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
         }
-        try (RunDirectory run = RunDirectory.builder(cfg.task(), "sectar", cfg.seed()).out(dir).resume(true)
-                .command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
-                .gitDir(CodeLocation.folder()).start(cfg)) {
-            spec.commandLine().getOut().println("resuming " + dir + " after iteration " + done + " of " + cfg.iterations());
-            SectarJob.run(cfg, run, Progress.console(cfg.task() + " sectar", cfg.iterations()), ConfigJson.write(cfg));
-            run.complete();
+        Algorithm algo = Algorithm.named(m.path("algo").asText());
+        Record cfg = ConfigJson.read(dir.resolve(RunDirectory.CONFIG), algo.configType());
+        String json = ConfigJson.write(cfg);
+        try (Trainer t = algo.trainer(cfg, threads > 1)) {
+            TrainingLoop.restore(t, dir);
+            if (t.finished()) {
+                spec.commandLine().getOut().println("run " + dir + " is already finished (" + t.iteration() + " iterations, "
+                        + t.envSteps() + " env steps); nothing to do");
+                return 0;
+            }
+            try (RunDirectory run = RunDirectory.builder(m.path("task").asText(), algo.name(), m.path("seed").asLong())
+                    .out(dir).resume(true).command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
+                    .gitDir(CodeLocation.folder()).start(cfg)) {
+                spec.commandLine().getOut().println("resuming " + dir + " after iteration " + t.iteration() + " of "
+                        + t.plannedIterations());
+                TrainingLoop.run(t, run, Progress.console(m.path("task").asText() + " " + algo, t.plannedIterations()), json);
+                run.complete();
+            }
         }
-        MetricsCsv.Table t = MetricsCsv.read(dir.resolve(RunDirectory.METRICS));
-        spec.commandLine().getOut().println("run directory: " + dir + " (" + t.rows().size() + " iterations)");
+        MetricsCsv.Table table = MetricsCsv.read(dir.resolve(RunDirectory.METRICS));
+        spec.commandLine().getOut().println("run directory: " + dir + " (" + table.rows().size() + " iterations)");
         return 0;
     }
 }

@@ -10,25 +10,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.ConfigOverrides;
-import sectar.experiments.train.FlatBaseline;
-import sectar.experiments.train.FlatConfig;
-import sectar.experiments.train.OneStepConfig;
-import sectar.experiments.train.OneStepJob;
-import sectar.experiments.train.SectarJob;
-import sectar.experiments.train.SectarRunConfig;
+import sectar.experiments.train.Preset;
+import sectar.experiments.train.Trainer;
+import sectar.experiments.train.TrainingLoop;
+import sectar.planner.SearchMethod;
 import sectar.sim.Tasks;
 
-/** {@code sectar train <task> --algo ...}: one training run into a run directory. */
+/**
+ * {@code sectar train <task> --algo ...}: one training run into a run directory. Every algorithm runs
+ * under the same {@link TrainingLoop} and writes a checkpoint that {@code sectar resume} continues from;
+ * {@code --set} reaches any field of its config, and the per-field flags are shorthands for sets.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv).")
+        description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv, checkpoint.bin).")
 final class TrainCommand implements Callable<Integer> {
-    /** The trainable algorithms. */
-    enum Algo { sectar, ppo, trpo, mpc1step }
-
-    /** Config presets: paper reproduces the released settings, cpu fits 2 cores. */
-    enum Preset { cpu, paper }
+    /** Defaults of the two budgets: {@code --iterations} (sectar, mpc1step) and {@code --env-steps} (ppo, trpo). */
+    static final int DEFAULT_ITERATIONS = 20;
+    static final long DEFAULT_ENV_STEPS = 20_000;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--algo", required = true, description = "algorithm: ${COMPLETION-CANDIDATES}")
-    Algo algo;
+    Algorithm algo;
 
     @Option(names = "--preset", defaultValue = "cpu", description = "config preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Preset preset;
@@ -47,26 +48,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--env-steps", defaultValue = "20000", description = "ppo/trpo: environment-step budget (default: ${DEFAULT-VALUE})")
-    long envSteps;
+    @Option(names = "--env-steps", description = "ppo, trpo: environment-step budget (default: " + DEFAULT_ENV_STEPS + ")")
+    Long envSteps;
 
-    @Option(names = "--iterations", defaultValue = "20",
-            description = "sectar, mpc1step: outer (DAgger) iterations (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Option(names = "--iterations",
+            description = "sectar, mpc1step: outer (DAgger) iterations (default: " + DEFAULT_ITERATIONS + ")")
+    Integer iterations;
 
-    @Option(names = "--search", description = "sectar: latent search, shooting (released) or cem (default: the preset's)")
-    String search;
+    @Option(names = "--search", description = "sectar: latent search, ${COMPLETION-CANDIDATES} (same as --set mpc.search=...; default: the preset's)")
+    SearchMethod search;
 
-    @Option(names = "--progress-weight", description = "sectar: never-blind plan-score weight, 0 = released (default: the preset's)")
+    @Option(names = "--progress-weight",
+            description = "sectar: never-blind plan-score weight, 0 = released (same as --set mpc.progressWeight=...; default: the preset's)")
     Double progressWeight;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "sectar: override any field of the run config by its dotted path in config.json, e.g. "
-                    + "--set mpc.horizon=2 --set vaeStepsPerPass=15 --set model.policyHidden=64,64 (repeatable)")
+            description = "override any field of the run's config by its dotted path in config.json, e.g. "
+                    + "--set mpc.horizon=2 --set model.policyHidden=64,64 (sectar), --set ppo.learningRate=1e-3 (ppo), "
+                    + "--set candidates=512 (mpc1step); repeatable")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--threads", defaultValue = "2",
-            description = "sectar: 1 or 2 threads for the networks (results are identical; use 1 for two runs side by side)")
+            description = "1 or 2 threads (results are identical; use 1 for two runs side by side)")
     int threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new folder under results/runs/)")
@@ -77,42 +80,39 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Tasks.spec(task, instance); // validates task and instance before anything is written
-        if (algo == Algo.sectar) return trainSectar();
-        if (algo == Algo.mpc1step) return trainOneStep();
-        FlatConfig cfg = FlatConfig.preset(preset.name(), task, instance, algo.name(), seed, envSteps);
-        long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * Tasks.spec(task, instance).episodeSteps();
-        try (RunDirectory run = start(cfg)) {
-            FlatBaseline.train(cfg, run, Progress.console(task + " " + algo, (envSteps + perIteration - 1) / perIteration));
+        if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
+        Record cfg = ConfigOverrides.apply(algo.preset(preset, task, instance, seed, budgetIterations(), budgetEnvSteps()),
+                allSets(), algo.configType());
+        String json = ConfigJson.write(cfg);
+        try (RunDirectory run = start(cfg); Trainer t = algo.trainer(cfg, threads > 1)) {
+            TrainingLoop.run(t, run, Progress.console(task + " " + algo, t.plannedIterations()), json);
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
         }
         return 0;
     }
 
-    private int trainSectar() {
-        if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
+    private int budgetIterations() {
+        if (iterations != null && !algo.countsIterations())
+            throw new IllegalArgumentException("--iterations does not apply to " + algo + ", whose budget is --env-steps");
+        return iterations == null ? DEFAULT_ITERATIONS : iterations;
+    }
+
+    private long budgetEnvSteps() {
+        if (envSteps != null && algo.countsIterations())
+            throw new IllegalArgumentException("--env-steps does not apply to " + algo + ", whose budget is --iterations");
+        return envSteps == null ? DEFAULT_ENV_STEPS : envSteps;
+    }
+
+    /** The per-field flags as the sets they stand for, then the explicit sets in order. */
+    private List<String> allSets() {
         List<String> all = new ArrayList<>();
+        if ((search != null || progressWeight != null) && algo != Algorithm.sectar)
+            throw new IllegalArgumentException("--search and --progress-weight apply to sectar, not " + algo);
         if (search != null) all.add("mpc.search=" + search);
         if (progressWeight != null) all.add("mpc.progressWeight=" + progressWeight);
         all.addAll(sets);
-        SectarRunConfig cfg = ConfigOverrides.apply(SectarRunConfig.preset(preset.name(), task, instance, seed, iterations),
-                all, SectarRunConfig.class);
-        try (RunDirectory run = start(cfg)) {
-            SectarJob.run(cfg, run, Progress.console(task + " sectar", cfg.iterations()), ConfigJson.write(cfg), threads > 1);
-            run.complete();
-            spec.commandLine().getOut().println("run directory: " + run.dir());
-        }
-        return 0;
-    }
-
-    private int trainOneStep() {
-        OneStepConfig cfg = OneStepConfig.preset(preset.name(), task, instance, seed, iterations);
-        try (RunDirectory run = start(cfg)) {
-            OneStepJob.run(cfg, run, Progress.console(task + " mpc1step", iterations));
-            run.complete();
-            spec.commandLine().getOut().println("run directory: " + run.dir());
-        }
-        return 0;
+        return all;
     }
 
     private RunDirectory start(Object cfg) {

@@ -35,6 +35,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG = "config.json";
     public static final String METADATA = "metadata.json";
     public static final String METRICS = "metrics.csv";
+    /** The trainer's checkpoint (written by the training loop; a fresh start removes a stale one). */
+    public static final String CHECKPOINT = "checkpoint.bin";
     /** Where runs go when no {@code --out} is given, relative to the working directory. */
     public static final Path DEFAULT_ROOT = Path.of("results", "runs");
 
@@ -136,7 +138,7 @@ public final class RunDirectory implements AutoCloseable {
         /** The exact folder ({@code --out}); null means a new folder under the root. */
         public Builder out(Path folder) { out = folder; return this; }
 
-        /** Allow an existing non-empty {@code --out}; its config.json, metadata.json and metrics.csv are replaced. */
+        /** Allow an existing non-empty {@code --out}; its config.json, metadata.json, metrics.csv and checkpoint.bin are replaced. */
         public Builder force(boolean allow) { force = allow; return this; }
 
         /**
@@ -178,7 +180,7 @@ public final class RunDirectory implements AutoCloseable {
             GitState git = GitState.read(gitDir.toAbsolutePath()); // before creating files that would make the tree dirty
             try {
                 Files.createDirectories(dir);
-                List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS);
+                List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS, CHECKPOINT);
                 for (String owned : replaced) Files.deleteIfExists(dir.resolve(owned));
             } catch (IOException e) { // a user error: the folder is below a file, or not writable
                 throw new IllegalArgumentException("cannot create run folder " + dir + " (" + e.getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package sectar.experiments.train;
 
+import java.util.Arrays;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.TrpoConfig;
 
@@ -10,7 +11,7 @@ import sectar.agent.rl.TrpoConfig;
  * @param task            task name
  * @param instance        task instance 0..4
  * @param algo            "ppo" or "trpo"
- * @param preset          "paper" or "cpu"
+ * @param preset          where the numbers come from
  * @param seed            the run seed every stream derives from
  * @param envSteps        budget of environment steps; the run stops after the iteration that reaches it
  * @param envs            parallel environments
@@ -20,16 +21,25 @@ import sectar.agent.rl.TrpoConfig;
  * @param ppo             PPO settings (used when algo = ppo)
  * @param trpo            TRPO settings (used when algo = trpo)
  */
-public record FlatConfig(String task, int instance, String algo, String preset, long seed, long envSteps, int envs,
+public record FlatConfig(String task, int instance, String algo, Preset preset, long seed, long envSteps, int envs,
                          int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo) {
     public FlatConfig {
-        if (!algo.equals("ppo") && !algo.equals("trpo"))
+        if (!"ppo".equals(algo) && !"trpo".equals(algo))
             throw new IllegalArgumentException("unknown algorithm '" + algo + "' for a flat baseline; expected ppo or trpo");
+        if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
         if (envSteps < 1) throw new IllegalArgumentException("--env-steps must be > 0, got " + envSteps);
         if (envs < 1) throw new IllegalArgumentException("envs must be >= 1, got " + envs);
         if (episodesPerEnv < 1) throw new IllegalArgumentException("episodesPerEnv must be >= 1, got " + episodesPerEnv);
+        if (hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1))
+            throw new IllegalArgumentException("hidden must be one or more widths >= 1, got " + Arrays.toString(hidden));
+        if (!Double.isFinite(initLogStd)) throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
+        if (ppo == null || trpo == null) throw new IllegalArgumentException("ppo and trpo settings must both be present");
         hidden = hidden.clone();
     }
+
+    /** The learned value baseline PPO runs with (the released TRPO uses a linear one instead). */
+    private static final int[] PPO_VALUE_HIDDEN = {64, 64};
+    private static final double PPO_VALUE_LEARNING_RATE = 1e-3;
 
     /**
      * The preset for {@code task}: {@code paper} is the released TRPO baseline (100 episodes per
@@ -37,13 +47,20 @@ public record FlatConfig(String task, int instance, String algo, String preset, 
      * so an iteration takes about a second on 2 cores.
      */
     public static FlatConfig preset(String preset, String task, int instance, String algo, long seed, long envSteps) {
-        double initLogStd = task.equals("wheeled") ? Math.log(20) : 0.0;
+        return preset(Preset.named(preset), task, instance, algo, seed, envSteps);
+    }
+
+    /** The preset for {@code task} (see {@link #preset(String, String, int, String, long, long)}). */
+    public static FlatConfig preset(Preset preset, String task, int instance, String algo, long seed, long envSteps) {
+        Named<FlatConfig> c = Named.of(FlatConfig.class)
+                .set("task", task).set("instance", instance).set("algo", algo).set("preset", preset).set("seed", seed)
+                .set("envSteps", envSteps)
+                .set("initLogStd", task.equals("wheeled") ? Math.log(20) : 0.0)
+                .set("ppo", PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE))
+                .set("trpo", TrpoConfig.rllab());
         return switch (preset) {
-            case "paper" -> new FlatConfig(task, instance, algo, preset, seed, envSteps, 10, 10, new int[] {300, 200, 100},
-                    initLogStd, PpoConfig.sectar().withValueNet(new int[] {64, 64}, 1e-3), TrpoConfig.rllab());
-            case "cpu" -> new FlatConfig(task, instance, algo, preset, seed, envSteps, 8, 1, new int[] {64, 64},
-                    initLogStd, PpoConfig.sectar().withValueNet(new int[] {64, 64}, 1e-3), TrpoConfig.rllab());
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
+            case paper -> c.set("envs", 10).set("episodesPerEnv", 10).set("hidden", new int[] {300, 200, 100}).build();
+            case cpu -> c.set("envs", 8).set("episodesPerEnv", 1).set("hidden", new int[] {64, 64}).build();
         };
     }
 

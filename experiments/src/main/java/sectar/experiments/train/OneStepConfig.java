@@ -1,11 +1,14 @@
 package sectar.experiments.train;
 
+import java.util.Arrays;
+import sectar.sim.Tasks;
+
 /**
  * The one-step-model MPC baseline (spec section 10.1, Nagabandi-style with DAgger data growth).
  *
  * @param task              task name
  * @param instance          task instance 0..4
- * @param preset            "paper" or "cpu"
+ * @param preset            where the numbers come from
  * @param seed              run seed
  * @param iterations        DAgger iterations
  * @param hidden            dynamics MLP hidden widths (released: 200-200-200)
@@ -17,33 +20,63 @@ package sectar.experiments.train;
  * @param candidates        random action sequences per replanning (2048; 4000 swimmer)
  * @param horizon           plan length in steps (190 waypoint, 95 block, 380 wheeled, 2970 swimmer)
  */
-public record OneStepConfig(String task, int instance, String preset, long seed, int iterations, int[] hidden,
+public record OneStepConfig(String task, int instance, Preset preset, long seed, int iterations, int[] hidden,
                             double learningRate, int epochs, int batch, int initialPaths, int pathsPerIteration,
                             int candidates, int horizon) {
     public OneStepConfig {
+        if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
-        if (epochs < 1 || batch < 1 || initialPaths < 1 || pathsPerIteration < 1 || candidates < 1 || horizon < 1)
-            throw new IllegalArgumentException("one-step MPC settings must all be >= 1");
+        if (hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1))
+            throw new IllegalArgumentException("hidden must be one or more widths >= 1, got " + Arrays.toString(hidden));
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        atLeastOne("epochs", epochs);
+        atLeastOne("batch", batch);
+        atLeastOne("initialPaths", initialPaths);
+        atLeastOne("pathsPerIteration", pathsPerIteration);
+        atLeastOne("candidates", candidates);
+        atLeastOne("horizon", horizon);
         hidden = hidden.clone();
+    }
+
+    private static void atLeastOne(String what, int v) {
+        if (v < 1) throw new IllegalArgumentException(what + " must be >= 1, got " + v);
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
-    public static OneStepConfig preset(String preset, String task, int instance, long seed, int iterations) {
-        int horizon = switch (task) {
+    /** The released plan length: the whole episode (190 waypoint, 95 block, 380 wheeled, 2970 swimmer). */
+    private static int releasedHorizon(String task) {
+        return switch (task) {
             case "waypoint" -> 190;
             case "block" -> 95;
             case "wheeled" -> 380;
             case "swimmer" -> 2970;
             default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected waypoint, block, wheeled or swimmer");
         };
-        boolean big = task.equals("wheeled") || task.equals("swimmer");
+    }
+
+    /**
+     * {@code paper}: the released numbers; {@code cpu}: a 64-64 model, 10 epochs, 8 random paths and 2
+     * MPC paths per iteration of 256 candidates, planning two segments ahead.
+     */
+    public static OneStepConfig preset(String preset, String task, int instance, long seed, int iterations) {
+        return preset(Preset.named(preset), task, instance, seed, iterations);
+    }
+
+    /** The preset for {@code task} (see {@link #preset(String, String, int, long, int)}). */
+    public static OneStepConfig preset(Preset preset, String task, int instance, long seed, int iterations) {
+        int horizon = releasedHorizon(task);
+        boolean swimmer = task.equals("swimmer"), big = swimmer || task.equals("wheeled");
+        Named<OneStepConfig> c = Named.of(OneStepConfig.class)
+                .set("task", task).set("instance", instance).set("preset", preset).set("seed", seed)
+                .set("iterations", iterations).set("learningRate", 1e-3).set("batch", 512);
         return switch (preset) {
-            case "paper" -> new OneStepConfig(task, instance, preset, seed, iterations, new int[] {200, 200, 200}, 1e-3, 60,
-                    512, big ? 100 : 40, task.equals("swimmer") ? 20 : 100, task.equals("swimmer") ? 4000 : 2048, horizon);
-            case "cpu" -> new OneStepConfig(task, instance, preset, seed, iterations, new int[] {64, 64}, 1e-3, 10, 512,
-                    8, 2, 256, Math.min(horizon, 2 * sectar.sim.Tasks.spec(task, instance).segmentLength()));
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
+            case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60)
+                    .set("initialPaths", big ? 100 : 40).set("pathsPerIteration", swimmer ? 20 : 100)
+                    .set("candidates", swimmer ? 4000 : 2048).set("horizon", horizon).build();
+            case cpu -> c.set("hidden", new int[] {64, 64}).set("epochs", 10)
+                    .set("initialPaths", 8).set("pathsPerIteration", 2).set("candidates", 256)
+                    .set("horizon", Math.min(horizon, 2 * Tasks.spec(task, instance).segmentLength())).build();
         };
     }
 }

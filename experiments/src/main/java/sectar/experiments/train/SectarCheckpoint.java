@@ -13,14 +13,20 @@ import sectar.agent.io.Checkpoint;
  * streams need no saving: each is derived from the run seed and the iteration.
  */
 public final class SectarCheckpoint {
-    public static final String FILE = "checkpoint.bin";
+    public static final String FILE = TrainingLoop.CHECKPOINT;
 
     private SectarCheckpoint() {}
 
     /** Writes the trainer's state atomically to {@code file}. */
     public static void save(SectarTrainer t, Path file, String configJson) {
-        Checkpoint.Builder b = Checkpoint.builder().header(configJson)
-                .putLong("iteration", t.iteration)
+        Checkpoint.Builder b = Checkpoint.builder().header(configJson);
+        save(t, b);
+        b.build().write(file);
+    }
+
+    /** Adds the trainer's state to {@code b}. */
+    static void save(SectarTrainer t, Checkpoint.Builder b) {
+        b.putLong("iteration", t.iteration)
                 .putLong("env_steps", t.envSteps)
                 .putLong("wall_ms", Math.round(t.wallSeconds * 1000))
                 .putLong("explorer_resets", t.explorer.resets());
@@ -31,12 +37,13 @@ public final class SectarCheckpoint {
         putBuffer(b, "replay", t.replay);
         putBuffer(b, "validation", t.validation);
         if (t.learnedPrior != null) putAll(b, "prior/", t.learnedPrior.state());
-        b.build().write(file);
     }
 
+    /** Restores a trainer built from the same config to the state saved in {@code file}. */
+    public static void restore(SectarTrainer t, Path file) { restore(t, Checkpoint.read(file)); }
+
     /** Restores a trainer built from the same config to the saved state. */
-    public static void restore(SectarTrainer t, Path file) {
-        Checkpoint c = Checkpoint.read(file);
+    static void restore(SectarTrainer t, Checkpoint c) {
         t.model.load(take(c, "model/"));
         t.model.policy().sync();
         t.consistency.ppo().optimizer().load(take(c, "pd_ppo/"));
@@ -55,11 +62,11 @@ public final class SectarCheckpoint {
     /** The iteration a checkpoint file was written after. */
     public static int iterationOf(Path file) { return (int) Checkpoint.read(file).getLong("iteration"); }
 
-    private static void putAll(Checkpoint.Builder b, String prefix, Map<String, float[]> state) {
+    static void putAll(Checkpoint.Builder b, String prefix, Map<String, float[]> state) {
         for (Map.Entry<String, float[]> e : state.entrySet()) b.put(prefix + e.getKey(), e.getValue());
     }
 
-    private static Map<String, float[]> take(Checkpoint c, String prefix) {
+    static Map<String, float[]> take(Checkpoint c, String prefix) {
         Map<String, float[]> out = new java.util.LinkedHashMap<>();
         for (String name : c.names()) if (name.startsWith(prefix)) out.put(name.substring(prefix.length()), c.get(name));
         return out;

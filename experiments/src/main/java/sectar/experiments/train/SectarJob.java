@@ -1,15 +1,13 @@
 package sectar.experiments.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
 
 /**
- * Runs (or continues) a SeCTAR training run inside its run directory: one metrics row per iteration,
- * a checkpoint every {@code checkpointEvery} iterations. A run restored from its checkpoint first drops
- * metrics rows newer than the checkpoint, so no iteration is lost or repeated.
+ * Runs (or continues) a SeCTAR training run inside its run directory under the {@link TrainingLoop}:
+ * one metrics row per iteration, a checkpoint every {@code checkpointEvery} iterations. A run whose
+ * folder holds a checkpoint continues from it.
  */
 public final class SectarJob {
     private SectarJob() {}
@@ -24,29 +22,15 @@ public final class SectarJob {
                                     boolean parallel) {
         SectarTrainer t = new SectarTrainer(cfg);
         t.setParallel(parallel);
-        Path ckpt = run.file(SectarCheckpoint.FILE);
-        if (Files.exists(ckpt)) {
-            SectarCheckpoint.restore(t, ckpt);
-            run.metrics().truncateAfter(t.iteration());
-        }
-        while (t.iteration() < cfg.iterations() && !cfg.outOfTime(t.wallSeconds())) {
-            Map<String, Object> row = t.iterate();
-            run.metrics().append(row);
-            boolean last = t.iteration() == cfg.iterations() || cfg.outOfTime(t.wallSeconds());
-            if (t.iteration() % cfg.checkpointEvery() == 0 || last)
-                SectarCheckpoint.save(t, ckpt, configJson);
-            progress.update(t.iteration(), t.envSteps(), (Double) row.get("return"));
-        }
+        TrainingLoop.restore(t, run.dir());
+        TrainingLoop.run(t, run, progress, configJson);
         return t;
     }
 
     /** A trainer restored from a run directory's checkpoint (for renders of a trained model). */
     public static SectarTrainer load(SectarRunConfig cfg, Path runDir) {
-        Path ckpt = runDir.resolve(SectarCheckpoint.FILE);
-        if (!Files.exists(ckpt))
-            throw new IllegalArgumentException("no checkpoint in " + runDir + " (expected " + SectarCheckpoint.FILE + ")");
         SectarTrainer t = new SectarTrainer(cfg);
-        SectarCheckpoint.restore(t, ckpt);
+        TrainingLoop.load(t, runDir);
         return t;
     }
 }

@@ -5,6 +5,7 @@ import sectar.agent.loop.PriorConfig;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.vae.SectarConfig;
 import sectar.planner.MpcConfig;
+import sectar.planner.SearchMethod;
 
 /**
  * Everything one SeCTAR run is made of (spec sections 4-9): every number of a preset lives here and
@@ -12,7 +13,7 @@ import sectar.planner.MpcConfig;
  *
  * @param task                task name
  * @param instance            task instance 0..4
- * @param preset              "paper" (the released settings) or "cpu" (the 2-core default)
+ * @param preset              paper (the released settings) or cpu (the 2-core default)
  * @param seed                the run seed every stream derives from
  * @param iterations          outer iterations (released: 1000)
  * @param model               network sizes and the VAE optimiser
@@ -33,7 +34,7 @@ import sectar.planner.MpcConfig;
  * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
  *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
  */
-public record SectarRunConfig(String task, int instance, String preset, long seed, int iterations, SectarConfig model,
+public record SectarRunConfig(String task, int instance, Preset preset, long seed, int iterations, SectarConfig model,
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
@@ -89,19 +90,47 @@ public record SectarRunConfig(String task, int instance, String preset, long see
         };
     }
 
-    /** Released per-task numbers (spec section 9) that both presets share. */
-    private record TaskNumbers(int segments, int horizon, double gamma, int explorerStarts, int explorerSegments,
-                               double initLogStd, double entropyBonus, double resetEntropy, int mpcEpisodes,
-                               int candidates, int replay) {}
+    /**
+     * Released per-task numbers (spec section 9) that both presets share.
+     *
+     * @param segments         episode length in segments
+     * @param horizon          plan horizon in segments
+     * @param gamma            discount of the plan score
+     * @param explorerStarts   explorer rollouts per iteration
+     * @param explorerSegments segments per explorer rollout
+     * @param initLogStd       initial log sigma of the explorer (continuous actions)
+     * @param entropyBonus     explorer entropy bonus
+     * @param resetEntropy     explorer reset threshold (0 = never reset)
+     * @param mpcEpisodes      parallel MPC episodes per iteration
+     * @param candidates       latent sequences per replanning
+     * @param replay           replay capacity in segments
+     */
+    record TaskNumbers(int segments, int horizon, double gamma, int explorerStarts, int explorerSegments,
+                       double initLogStd, double entropyBonus, double resetEntropy, int mpcEpisodes,
+                       int candidates, int replay) {}
 
     private static TaskNumbers released(String task) {
+        Named<TaskNumbers> common = Named.of(TaskNumbers.class).set("gamma", task.equals("block") ? 0.995 : 0.99);
         return switch (task) {
-            case "waypoint" -> new TaskNumbers(20, 10, 0.99, 400, 5, 0, 0, 1.34, 40, 2048, 9000);
-            case "block" -> new TaskNumbers(50, 10, 0.995, 400, 10, 0, 0, 1.6, 40, 2048, 1_000_000);
-            case "wheeled" -> new TaskNumbers(50, 20, 0.99, 400, 10, Math.log(20), 1e-3, 0, 40, 2048, 1_000_000);
-            case "swimmer" -> new TaskNumbers(50, 30, 0.99, 200, 2, 0, 1e-3, 0, 20, 4000, 1_000_000);
+            case "waypoint" -> common.set("segments", 20).set("horizon", 10).set("explorerStarts", 400)
+                    .set("explorerSegments", 5).set("initLogStd", 0.0).set("entropyBonus", 0.0).set("resetEntropy", 1.34)
+                    .set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 9000).build();
+            case "block" -> common.set("segments", 50).set("horizon", 10).set("explorerStarts", 400)
+                    .set("explorerSegments", 10).set("initLogStd", 0.0).set("entropyBonus", 0.0).set("resetEntropy", 1.6)
+                    .set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 1_000_000).build();
+            case "wheeled" -> common.set("segments", 50).set("horizon", 20).set("explorerStarts", 400)
+                    .set("explorerSegments", 10).set("initLogStd", Math.log(20)).set("entropyBonus", 1e-3)
+                    .set("resetEntropy", 0.0).set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 1_000_000).build();
+            case "swimmer" -> common.set("segments", 50).set("horizon", 30).set("explorerStarts", 200)
+                    .set("explorerSegments", 2).set("initLogStd", 0.0).set("entropyBonus", 1e-3).set("resetEntropy", 0.0)
+                    .set("mpcEpisodes", 20).set("candidates", 4000).set("replay", 1_000_000).build();
             default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected waypoint, block, wheeled or swimmer");
         };
+    }
+
+    /** As {@link #preset(Preset, String, int, long, int)} with the preset given by name. */
+    public static SectarRunConfig preset(String preset, String task, int instance, long seed, int iterations) {
+        return preset(Preset.named(preset), task, instance, seed, iterations);
     }
 
     /**
@@ -113,22 +142,49 @@ public record SectarRunConfig(String task, int instance, String preset, long see
      * MPC's executed segments added to the replay, and fewer MPC episodes where episodes are 50 segments
      * long (waypoint 8, block and wheeled 4, swimmer 2) so an iteration stays well under a minute.
      */
-    public static SectarRunConfig preset(String preset, String task, int instance, long seed, int iterations) {
-        TaskNumbers r = released(task);
+    public static SectarRunConfig preset(Preset preset, String task, int instance, long seed, int iterations) {
+        SectarRunConfig paper = paper(task, instance, seed, iterations);
         return switch (preset) {
-            case "paper" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.paper(),
-                    new MpcConfig(r.mpcEpisodes(), r.candidates(), r.horizon(), r.segments(), r.gamma(), 0.0, "shooting", 4, 64, false, false, 0),
-                    new ExplorerConfig(r.explorerStarts(), r.explorerSegments(), new int[] {400, 300, 200}, r.initLogStd(),
-                            r.entropyBonus(), r.resetEntropy()),
-                    PpoConfig.sectar(), 10, 30, 3, 33, 20, r.replay(), 10_000, 10, false, PriorConfig.RELEASED, 0);
-            case "cpu" -> new SectarRunConfig(task, instance, preset, seed, iterations, SectarConfig.cpu(),
-                    new MpcConfig(cpuEpisodes(task), 640, 2, r.segments(), r.gamma(), 0.05, "shooting", 4, 16, false, false,
-                            cpuExecuteSteps(task)),
-                    new ExplorerConfig(Math.max(50, r.explorerStarts() / 4), r.explorerSegments(), new int[] {64, 64},
-                            r.initLogStd(), r.entropyBonus(), cpuResetEntropy(task, r.resetEntropy())),
-                    PpoConfig.sectar(), 10, 15, 3, 33, 20, r.replay(), 1000, 1, true, PriorConfig.RELEASED, 0);
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; expected paper or cpu");
+            case paper -> paper;
+            case cpu -> cpu(paper);
         };
+    }
+
+    private static SectarRunConfig paper(String task, int instance, long seed, int iterations) {
+        TaskNumbers r = released(task);
+        MpcConfig mpc = Named.of(MpcConfig.class)
+                .set("episodes", r.mpcEpisodes()).set("candidates", r.candidates()).set("horizon", r.horizon())
+                .set("segments", r.segments()).set("gamma", r.gamma()).set("progressWeight", 0.0)
+                .set("search", SearchMethod.shooting).set("cemIterations", 4).set("cemElites", 64)
+                .set("warmStart", false).set("greedyActions", false).set("executeSteps", 0).build();
+        ExplorerConfig explorer = Named.of(ExplorerConfig.class)
+                .set("starts", r.explorerStarts()).set("segments", r.explorerSegments()).set("hidden", new int[] {400, 300, 200})
+                .set("initLogStd", r.initLogStd()).set("entropyBonus", r.entropyBonus()).set("resetEntropy", r.resetEntropy())
+                .build();
+        return Named.of(SectarRunConfig.class)
+                .set("task", task).set("instance", instance).set("preset", Preset.paper).set("seed", seed)
+                .set("iterations", iterations)
+                .set("model", SectarConfig.paper()).set("mpc", mpc).set("explorer", explorer).set("ppo", PpoConfig.sectar())
+                .set("vaePasses", 10).set("vaeStepsPerPass", 30).set("validationBatches", 3).set("validationBatch", 33)
+                .set("consistencyRollouts", 20).set("replayCapacity", r.replay()).set("validationCapacity", 10_000)
+                .set("checkpointEvery", 10).set("mpcToReplay", false).set("prior", PriorConfig.RELEASED)
+                .set("wallMinutes", 0.0)
+                .build();
+    }
+
+    /** The cpu preset as what it changes in the paper preset of the same task. */
+    private static SectarRunConfig cpu(SectarRunConfig paper) {
+        String task = paper.task();
+        MpcConfig mpc = Named.from(paper.mpc())
+                .set("episodes", cpuEpisodes(task)).set("candidates", 640).set("horizon", 2).set("progressWeight", 0.05)
+                .set("cemElites", 16).set("executeSteps", cpuExecuteSteps(task)).build();
+        ExplorerConfig explorer = Named.from(paper.explorer())
+                .set("starts", Math.max(50, paper.explorer().starts() / 4)).set("hidden", new int[] {64, 64})
+                .set("resetEntropy", cpuResetEntropy(task, paper.explorer().resetEntropy())).build();
+        return Named.from(paper)
+                .set("preset", Preset.cpu).set("model", SectarConfig.cpu()).set("mpc", mpc).set("explorer", explorer)
+                .set("vaeStepsPerPass", 15).set("validationCapacity", 1000).set("checkpointEvery", 1).set("mpcToReplay", true)
+                .build();
     }
 
     public SectarRunConfig withMpc(MpcConfig m) {

@@ -43,7 +43,7 @@ import sectar.sim.Tasks;
  * Every random stream is derived from the run seed, the iteration and a name, so a run restored from
  * a checkpoint continues exactly as the uninterrupted one would have.
  */
-public final class SectarTrainer {
+public final class SectarTrainer implements Trainer {
     final SectarRunConfig cfg;
     final TaskSpec spec;
     final Sectar model;
@@ -94,11 +94,24 @@ public final class SectarTrainer {
 
     public Sectar model() { return model; }
 
+    public SectarRunConfig config() { return cfg; }
+
     public PlanScorer scorer() { return scorer; }
 
-    public int iteration() { return iteration; }
+    @Override public int iteration() { return iteration; }
 
-    public long envSteps() { return envSteps; }
+    @Override public long envSteps() { return envSteps; }
+
+    /** Finished after the planned iterations or the first iteration past the wall-clock budget. */
+    @Override public boolean finished() { return iteration >= cfg.iterations() || cfg.outOfTime(wallSeconds); }
+
+    @Override public int plannedIterations() { return cfg.iterations(); }
+
+    @Override public int checkpointEvery() { return cfg.checkpointEvery(); }
+
+    @Override public void save(sectar.agent.io.Checkpoint.Builder into) { SectarCheckpoint.save(this, into); }
+
+    @Override public void restore(sectar.agent.io.Checkpoint from) { SectarCheckpoint.restore(this, from); }
 
     /** Training wall clock so far (restored with a checkpoint). */
     public double wallSeconds() { return wallSeconds; }
@@ -114,7 +127,7 @@ public final class SectarTrainer {
     private SplittableRandom rng(String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }
 
     /** Runs the next iteration and returns its metrics row. */
-    public Map<String, Object> iterate() {
+    @Override public Map<String, Object> iterate() {
         long start = System.nanoTime();
         iteration++;
         // (a) task-directed data: latent MPC with the current model

@@ -7,6 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.run.MetricsCsv;
+import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.ConfigOverrides;
+import sectar.experiments.train.FlatConfig;
+import sectar.experiments.train.OneStepConfig;
+import sectar.experiments.train.Preset;
+import sectar.experiments.train.SectarRunConfig;
+import sectar.planner.SearchMethod;
 
 /** train / plot / resume as a user calls them: complete run directories, and clear refusals. */
 class TrainCliTest {
@@ -76,8 +83,63 @@ class TrainCliTest {
     @Test
     void resumeRefusesWhatItCannotContinue(@TempDir Path tmp) throws Exception {
         assertUserError(CliTest.run("resume", tmp.resolve("nothing").toString()), "nothing");
-        Path flat = tmp.resolve("flat");
-        assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "1000", "--out", flat.toString()).code());
-        assertUserError(CliTest.run("resume", flat.toString()), "ppo");
+        Path run = tmp.resolve("run");
+        assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", run.toString()).code());
+        Files.writeString(run.resolve("metadata.json"), Files.readString(run.resolve("metadata.json"))
+                .replace("\"algo\" : \"ppo\"", "\"algo\" : \"dqn\""));
+        assertUserError(CliTest.run("resume", run.toString()), "dqn");
+    }
+
+    @Test
+    void setReachesEveryAlgorithmsConfigAndIsRecordedInConfigJson(@TempDir Path tmp) throws Exception {
+        Path ppo = tmp.resolve("ppo");
+        CliTest.Result r = CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--set", "envs=2",
+                "--set", "ppo.learningRate=0.002", "--set", "hidden=16,8", "--out", ppo.toString());
+        assertEquals(0, r.code(), r.err());
+        FlatConfig flat = ConfigJson.read(ppo.resolve("config.json"), FlatConfig.class);
+        assertEquals(2, flat.envs());
+        assertEquals(0.002, flat.ppo().learningRate());
+        assertArrayEquals(new int[] {16, 8}, flat.hidden());
+        assertEquals(2 * 380, MetricsCsv.read(ppo.resolve("metrics.csv")).column("env_steps")[0], "the run used the set envs");
+
+        Path one = tmp.resolve("mpc1step");
+        r = CliTest.run("train", "waypoint", "--algo", "mpc1step", "--iterations", "1", "--set", "candidates=16",
+                "--set", "epochs=1", "--out", one.toString());
+        assertEquals(0, r.code(), r.err());
+        OneStepConfig os = ConfigJson.read(one.resolve("config.json"), OneStepConfig.class);
+        assertEquals(16, os.candidates());
+        assertEquals(1, os.epochs());
+        assertEquals(ConfigJson.write(os), ConfigJson.write(ConfigJson.read(one.resolve("config.json"), OneStepConfig.class)));
+
+        Path sectar = tmp.resolve("sectar-config");
+        SectarRunConfig sc = ConfigOverrides.apply(SectarRunConfig.preset(Preset.cpu, "waypoint", 0, 1, 2),
+                java.util.List.of("mpc.search=cem", "explorer.hidden=32"), SectarRunConfig.class);
+        assertEquals(SearchMethod.cem, sc.mpc().search());
+        assertTrue(ConfigJson.write(sc).contains("\"search\" : \"cem\""), "a typed choice is written by its name");
+        assertFalse(Files.exists(sectar));
+    }
+
+    @Test
+    void unknownKeysBadValuesAndMisplacedFlagsAreOneLineNamingThem(@TempDir Path tmp) {
+        Path out = tmp.resolve("x");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "ppo.learnRate=1", "--out", out.toString()),
+                "learnRate");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=many", "--out", out.toString()), "many");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=0", "--out", out.toString()),
+                "envs must be >= 1");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--set", "horizon=-2", "--out", out.toString()),
+                "horizon must be >= 1");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
+                "grid");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
+                "shooting");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--search", "grid", "--out", out.toString()), "grid");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "seed=4", "--out", out.toString()), "--seed");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--iterations", "5", "--out", out.toString()),
+                "--iterations");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--env-steps", "5", "--out", out.toString()),
+                "--env-steps");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--search", "cem", "--out", out.toString()), "--search");
+        assertFalse(Files.exists(out), "refused input writes nothing");
     }
 }

@@ -19,7 +19,7 @@ class ConfigOverridesTest {
         assertEquals(640, c.mpc().candidates());
         assertEquals(15, c.vaeStepsPerPass());
         assertTrue(c.mpcToReplay());
-        assertEquals("cem", c.mpc().search());
+        assertEquals(sectar.planner.SearchMethod.cem, c.mpc().search());
         assertArrayEquals(new int[] {32, 48}, c.model().policyHidden());
         assertEquals(1.1, c.explorer().resetEntropy());
         assertTrue(c.prior().learned());

@@ -1,0 +1,55 @@
+package sectar.experiments.train;
+
+/**
+ * The registry of trainable algorithms: each names its config record (what config.json holds), its
+ * presets and its {@link Trainer}. The constant names are the words of {@code --algo} and of
+ * metadata.json's {@code algo}.
+ */
+public enum Algorithm {
+    sectar(SectarRunConfig.class),
+    ppo(FlatConfig.class),
+    trpo(FlatConfig.class),
+    mpc1step(OneStepConfig.class);
+
+    private final Class<? extends Record> configType;
+
+    Algorithm(Class<? extends Record> configType) { this.configType = configType; }
+
+    /** The record config.json of this algorithm's runs is read as. */
+    public Class<? extends Record> configType() { return configType; }
+
+    /** Whether the run's length is given in iterations (else in env steps). */
+    public boolean countsIterations() { return this == sectar || this == mpc1step; }
+
+    /** The preset config; {@code iterations} or {@code envSteps} is the budget, whichever this algorithm counts. */
+    public Record preset(Preset preset, String task, int instance, long seed, int iterations, long envSteps) {
+        return switch (this) {
+            case sectar -> SectarRunConfig.preset(preset, task, instance, seed, iterations);
+            case ppo, trpo -> FlatConfig.preset(preset, task, instance, name(), seed, envSteps);
+            case mpc1step -> OneStepConfig.preset(preset, task, instance, seed, iterations);
+        };
+    }
+
+    /**
+     * A fresh trainer for {@code config} (of {@link #configType()}); {@code parallel = false} keeps it
+     * on one core, with identical results.
+     */
+    public Trainer trainer(Record config, boolean parallel) {
+        return switch (this) {
+            case sectar -> {
+                SectarTrainer t = new SectarTrainer((SectarRunConfig) config);
+                t.setParallel(parallel);
+                yield t;
+            }
+            case ppo, trpo -> new FlatTrainer((FlatConfig) config, parallel);
+            case mpc1step -> new OneStepTrainer((OneStepConfig) config);
+        };
+    }
+
+    /** The algorithm named {@code name}, or a one-line error listing the known ones. */
+    public static Algorithm named(String name) {
+        for (Algorithm a : values()) if (a.name().equals(name)) return a;
+        throw new IllegalArgumentException("unknown algorithm '" + name + "'; expected one of "
+                + java.util.Arrays.toString(values()));
+    }
+}

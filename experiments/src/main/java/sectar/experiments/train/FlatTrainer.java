@@ -1,0 +1,153 @@
+package sectar.experiments.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import sectar.agent.io.Checkpoint;
+import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyNet;
+import sectar.agent.rl.Ppo;
+import sectar.agent.rl.PpoStats;
+import sectar.agent.rl.Trpo;
+import sectar.agent.rl.TrpoStats;
+import sectar.agent.rl.VectorRollouts;
+import sectar.sim.Seeds;
+import sectar.sim.StageObservation;
+import sectar.sim.TaskSpec;
+import sectar.sim.Tasks;
+import sectar.sim.VectorEnv;
+
+/**
+ * The flat baselines SeCTAR is compared with: PPO or TRPO on the observation plus a stage one-hot
+ * (spec section 10.1), over a vectorised env, one metrics row per iteration, until the env-step
+ * budget is spent.
+ *
+ * <p>Logged metrics: iteration, env_steps, wall_s, return (mean real sparse episode return), success
+ * (fraction reaching the final stage), stage (mean stage reached), then the algorithm's own: policy
+ * loss, value loss (PPO), KL of the step, entropy, clip fraction (PPO) or backtracks/accepted (TRPO).
+ *
+ * <p>Resuming exactly: the action samples and PPO's minibatch shuffles come from streams derived from
+ * the seed and the iteration, and the checkpoint holds the policy (bit-exact, TRPO trains in double),
+ * the optimisers, PPO's value net or TRPO's linear baseline, and how many episodes each env has
+ * started (the env seeds continue from there).
+ */
+public final class FlatTrainer implements Trainer {
+    private final FlatConfig cfg;
+    private final TaskSpec base;
+    private final VectorEnv envs;
+    private final PolicyNet policy;
+    private final Ppo ppo;
+    private final Trpo trpo;
+    private int iteration;
+    private long envSteps;
+    private double wallSeconds;
+
+    /** @param parallel step the envs on two threads when there are enough of them (results are identical) */
+    public FlatTrainer(FlatConfig cfg, boolean parallel) {
+        this.cfg = cfg;
+        this.base = Tasks.spec(cfg.task(), cfg.instance());
+        this.envs = new VectorEnv(() -> new StageObservation(Tasks.make(cfg.task(), cfg.instance())), cfg.envs(),
+                Seeds.derive(cfg.seed(), "env"), parallel && cfg.envs() >= VectorEnv.THREADS_FROM ? 2 : 1);
+        TaskSpec spec = envs.spec();
+        boolean isTrpo = cfg.algo().equals("trpo");
+        ParamStore store = new ParamStore(isTrpo); // TRPO's finite-difference Fisher products want doubles
+        SplittableRandom init = Seeds.rng(cfg.seed(), "init/policy");
+        this.policy = spec.discrete()
+                ? PolicyNet.categorical(store, "policy", spec.obsDim(), cfg.hidden(), spec.actionSize(), init)
+                : PolicyNet.gaussian(store, "policy", spec.obsDim(), cfg.hidden(), spec.actionSize(), cfg.initLogStd(), init);
+        this.ppo = isTrpo ? null : new Ppo(policy, cfg.ppo(), Seeds.rng(cfg.seed(), "ppo"));
+        this.trpo = isTrpo ? new Trpo(policy, cfg.trpo()) : null;
+    }
+
+    private SplittableRandom rng(String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }
+
+    @Override public Map<String, Object> iterate() {
+        long start = System.nanoTime();
+        iteration++;
+        VectorRollouts.Result r = VectorRollouts.collect(envs, policy, cfg.episodesPerEnv(), rng("act"));
+        envSteps += r.envSteps();
+        Map<String, Object> algo = new LinkedHashMap<>();
+        if (trpo != null) {
+            TrpoStats s = trpo.update(r.batch());
+            algo.put("loss_before", s.lossBefore());
+            algo.put("loss_after", s.lossAfter());
+            algo.put("kl", s.meanKl());
+            algo.put("entropy", s.entropy());
+            algo.put("backtracks", s.backtracks());
+            algo.put("accepted", s.accepted() ? 1 : 0);
+        } else {
+            PpoStats s = ppo.update(r.batch(), rng("ppo"));
+            algo.put("policy_loss", s.policyLoss());
+            algo.put("value_loss", s.valueLoss());
+            algo.put("kl", s.approxKl());
+            algo.put("entropy", s.entropy());
+            algo.put("clip_fraction", s.clipFraction());
+        }
+        wallSeconds += (System.nanoTime() - start) / 1e9;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("iteration", iteration);
+        row.put("env_steps", envSteps);
+        row.put("wall_s", wallSeconds);
+        row.put("return", r.meanReturn());
+        row.put("success", r.successRate(base.numGoals()));
+        row.put("stage", r.meanStage());
+        row.putAll(algo);
+        return row;
+    }
+
+    @Override public boolean finished() { return envSteps >= cfg.envSteps(); }
+
+    @Override public int iteration() { return iteration; }
+
+    @Override public long envSteps() { return envSteps; }
+
+    /** An estimate: every env runs at least {@code episodesPerEnv} whole episodes per iteration. */
+    @Override public int plannedIterations() {
+        long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * base.episodeSteps();
+        return (int) Math.min(Integer.MAX_VALUE, (cfg.envSteps() + perIteration - 1) / perIteration);
+    }
+
+    @Override public void save(Checkpoint.Builder b) {
+        b.putLong("iteration", iteration).putLong("env_steps", envSteps).putLong("wall_ms", Math.round(wallSeconds * 1000));
+        for (int i = 0; i < envs.size(); i++) b.putLong("env/" + i + "/episodes", envs.episodesStarted(i));
+        b.putDoubles("policy", policy.flatParams());
+        if (ppo != null) {
+            SectarCheckpoint.putAll(b, "policy_adam/", ppo.optimizer().state());
+            if (ppo.valueParams() != null) {
+                SectarCheckpoint.putAll(b, "value/", ppo.valueParams().state());
+                SectarCheckpoint.putAll(b, "value_adam/", ppo.valueOptimizer().state());
+            }
+        } else if (trpo.baseline().weights() != null) {
+            b.putDoubles("baseline", trpo.baseline().weights());
+        }
+    }
+
+    @Override public void restore(Checkpoint c) {
+        policy.setFlatParams(c.getDoubles("policy"));
+        policy.sync();
+        if (ppo != null) {
+            ppo.optimizer().load(SectarCheckpoint.take(c, "policy_adam/"));
+            if (ppo.valueParams() != null) {
+                ppo.valueParams().load(SectarCheckpoint.take(c, "value/"));
+                ppo.valueOptimizer().load(SectarCheckpoint.take(c, "value_adam/"));
+            }
+        } else if (c.doubleNames().contains("baseline")) {
+            trpo.baseline().setWeights(c.getDoubles("baseline"));
+        }
+        int[] started = new int[envs.size()];
+        for (int i = 0; i < started.length; i++) started[i] = (int) c.getLong("env/" + i + "/episodes");
+        envs.restoreEpisodesStarted(started);
+        iteration = (int) c.getLong("iteration");
+        envSteps = c.getLong("env_steps");
+        wallSeconds = c.getLong("wall_ms") / 1000.0;
+    }
+
+    /** The policy acting on the task with the stage one-hot it was trained on. */
+    @Override public Acting acting() {
+        int goals = base.numGoals();
+        return new Acting(Tasks.make(cfg.task(), cfg.instance()),
+                (obs, stage, rng) -> policy.act(StageObservation.augment(obs, stage, goals), rng));
+    }
+
+    @Override public void close() { envs.close(); }
+}

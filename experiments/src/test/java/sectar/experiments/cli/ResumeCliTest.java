@@ -1,0 +1,101 @@
+package sectar.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sectar.agent.io.Checkpoint;
+import sectar.experiments.run.MetricsCsv;
+import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.Preset;
+import sectar.experiments.train.Trainer;
+import sectar.experiments.train.TrainingLoop;
+
+/**
+ * The contract a campaign relies on: a run of any baseline killed after a checkpoint (with a row past
+ * it already written) continues under {@code sectar resume} to exactly the metrics an uninterrupted
+ * {@code sectar train} writes, and {@code render --checkpoint} draws its trained policy.
+ */
+class ResumeCliTest {
+    private static final int ITERATIONS = 3;
+    private static final long ENV_STEPS = 3L * 8 * 380; // the cpu preset's 8 envs x 1 waypoint episode, 3 iterations
+
+    private static List<String> budget(Algorithm algo) {
+        return algo.countsIterations() ? List.of("--iterations", Integer.toString(ITERATIONS))
+                : List.of("--env-steps", Long.toString(ENV_STEPS));
+    }
+
+    /**
+     * What a kill -9 leaves: iteration 1 checkpointed, iteration 2's row appended, no checkpoint for it,
+     * metadata still saying running (the process never closed the run).
+     */
+    private static void killedRun(Algorithm algo, Path dir) {
+        Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
+        String json = ConfigJson.write(cfg);
+        RunDirectory run = RunDirectory.builder("waypoint", algo.name(), 3).out(dir).gitDir(dir).start(cfg);
+        try (Trainer t = algo.trainer(cfg, true)) {
+            run.metrics().append(t.iterate());
+            Checkpoint.Builder b = Checkpoint.builder().header(json);
+            t.save(b);
+            b.build().write(run.file(TrainingLoop.CHECKPOINT));
+            run.metrics().append(t.iterate());
+        }
+    }
+
+    private static void assertSameMetrics(Path whole, Path resumed, String algo) {
+        MetricsCsv.Table a = MetricsCsv.read(whole.resolve(RunDirectory.METRICS));
+        MetricsCsv.Table b = MetricsCsv.read(resumed.resolve(RunDirectory.METRICS));
+        assertEquals(a.columns(), b.columns(), algo);
+        assertEquals(ITERATIONS, a.rows().size(), algo);
+        assertEquals(ITERATIONS, b.rows().size(), algo + ": no iteration lost or repeated");
+        assertArrayEquals(new double[] {1, 2, 3}, b.column("iteration"), algo);
+        for (String col : a.columns())
+            if (!col.equals("wall_s")) assertArrayEquals(a.column(col), b.column(col), algo + ": column " + col + " differs after resume");
+    }
+
+    @Test
+    void killedPpoTrpoAndOneStepRunsResumeToTheUninterruptedMetrics(@TempDir Path tmp) throws Exception {
+        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.trpo, Algorithm.mpc1step}) {
+            Path whole = tmp.resolve(algo + "-whole"), broken = tmp.resolve(algo + "-broken");
+            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.name(), "--seed", "3"));
+            args.addAll(budget(algo));
+            args.addAll(List.of("--out", whole.toString()));
+            CliTest.Result t = CliTest.run(args.toArray(String[]::new));
+            assertEquals(0, t.code(), t.err());
+            assertTrue(Files.exists(whole.resolve(TrainingLoop.CHECKPOINT)), algo + " writes a checkpoint");
+
+            killedRun(algo, broken);
+            CliTest.Result r = CliTest.run("resume", broken.toString(), "--threads", "1");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("after iteration 1"), r.out());
+            assertSameMetrics(whole, broken, algo.name());
+            assertTrue(Files.readString(broken.resolve(RunDirectory.METADATA)).contains("\"status\" : \"completed\""));
+
+            CliTest.Result again = CliTest.run("resume", broken.toString());
+            assertEquals(0, again.code(), again.err());
+            assertTrue(again.out().contains("already finished"), again.out());
+            assertSameMetrics(whole, broken, algo.name());
+        }
+    }
+
+    @Test
+    void renderCheckpointDrawsFlatAndOneStepPolicies(@TempDir Path tmp) throws Exception {
+        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.mpc1step}) {
+            Path run = tmp.resolve(algo.name());
+            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.name()));
+            args.addAll(algo.countsIterations() ? List.of("--iterations", "1") : List.of("--env-steps", "100"));
+            args.addAll(List.of("--out", run.toString()));
+            assertEquals(0, CliTest.run(args.toArray(String[]::new)).code());
+            Path png = tmp.resolve(algo + ".png");
+            CliTest.Result r = CliTest.run("render", "waypoint", "--checkpoint", run.toString(), "--out", png.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains(algo.name() + " (iteration 1)"), r.out());
+            assertTrue(Files.size(png) > 1000, "a picture was written");
+        }
+    }
+}
