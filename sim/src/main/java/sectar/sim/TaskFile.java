@@ -59,7 +59,7 @@ public final class TaskFile {
             throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read instances file " + file + ": " + e);
+            throw new IllegalArgumentException("cannot read instances file " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
         if (root == null || root.isMissingNode()) throw new IllegalArgumentException(file + " is empty, expected a JSON object");
         return parse(root, task, file.toString());
