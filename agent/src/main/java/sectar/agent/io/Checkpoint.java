@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import sectar.sim.io.AtomicFiles;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

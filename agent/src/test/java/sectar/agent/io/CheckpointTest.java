@@ -129,19 +129,4 @@ class CheckpointTest {
         assertTrue(e.getMessage().contains("[2, 2]") && e.getMessage().contains("3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> b.put("n", new int[] {-1}, new float[0]));
     }
-
-    @Test
-    void atomicWriteReplacesContent() throws IOException {
-        Path f = dir.resolve("sub/dir/x.txt");
-        AtomicFiles.writeString(f, "old");
-        AtomicFiles.writeString(f, "new content");
-        assertEquals("new content", Files.readString(f));
-        assertEquals(1, f.getParent().toFile().list().length);
-        assertTrue(Files.isReadable(f));
-        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            var perms = Files.getPosixFilePermissions(f);
-            var fresh = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
-            assertEquals(fresh, perms, "same permissions as a normally created file");
-        }
-    }
 }

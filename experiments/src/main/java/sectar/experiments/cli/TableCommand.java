@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import sectar.agent.io.AtomicFiles;
+import sectar.sim.io.AtomicFiles;
 import sectar.experiments.report.WallClockTable;
 
 /** {@code sectar table ROOT}: a lever study's table of returns at wall-clock minutes, mean and 95% CI over seeds. */

@@ -20,7 +20,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import sectar.agent.io.AtomicFiles;
+import sectar.sim.io.AtomicFiles;
 import sectar.experiments.run.MetricsCsv;
 
 /**

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import sectar.agent.io.AtomicFiles;
+import sectar.sim.io.AtomicFiles;
 
 /**
  * A run's metrics.csv: one row per training iteration, wide format, with the header fixed by the first

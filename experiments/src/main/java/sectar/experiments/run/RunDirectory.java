@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import sectar.agent.io.AtomicFiles;
+import sectar.sim.io.AtomicFiles;
 
 /**
  * One run's folder: {@value #CONFIG} (the resolved config record), {@value #METADATA} (provenance and

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import sectar.agent.io.AtomicFiles;
+import sectar.sim.io.AtomicFiles;
 
 /**
  * What metadata.json records about a run besides its config: where the code came from, the machine,

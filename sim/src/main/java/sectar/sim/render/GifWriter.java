@@ -3,6 +3,8 @@ package sectar.sim.render;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+
+import sectar.sim.io.AtomicFiles;
 import java.util.List;
 
 import javax.imageio.IIOImage;

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import sectar.sim.io.AtomicFiles;
+
 import javax.imageio.ImageIO;
 
 /** Writes one frame as a PNG, atomically. */

@@ -1,8 +1,10 @@
-package sectar.agent.io;
+package sectar.sim.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes a whole file so that readers see either the old content or the new one, never a torn mix:
  * the bytes go to a temporary file in the same directory, are fsynced, and the temporary file is
  * renamed over the target with {@code ATOMIC_MOVE}. A crash mid-write leaves at most a stray
- * {@code .tmp} file, never a truncated target.
+ * {@code .tmp} file, never a truncated target. Missing parent directories are created.
+ *
+ * <p>A target the user cannot have meant (a directory, or a path below a plain file) is an
+ * {@link IllegalArgumentException} naming it, which the CLI reports as one line; a failure while
+ * writing is an {@link UncheckedIOException}.
  */
 public final class AtomicFiles {
     private static final long PID = ProcessHandle.current().pid();
@@ -24,17 +30,37 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Replaces {@code target} with {@code bytes} atomically, creating parent directories if needed. */
-    public static void write(Path target, byte[] bytes) {
+    /** Something that writes the whole content to a stream (an image encoder, say). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Replaces {@code target} with {@code bytes} atomically. */
+    public static void write(Path target, byte[] bytes) { write(target, out -> out.write(bytes)); }
+
+    /** Replaces {@code target} with {@code text} encoded as UTF-8, atomically. */
+    public static void writeString(Path target, String text) { write(target, text.getBytes(StandardCharsets.UTF_8)); }
+
+    /** Replaces {@code target} with what {@code content} writes, atomically. */
+    public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = null;
+        if (Files.isDirectory(abs)) throw new IllegalArgumentException("output " + target + " is a directory, expected a file");
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            String why = e instanceof FileAlreadyExistsException ? e.getMessage() + " is a file, not a folder"
+                    : e.getMessage() == null ? "not permitted" : e.getMessage();
+            throw new IllegalArgumentException("cannot create the folder of " + target + ": " + why);
+        }
+        Path tmp = null;
+        try {
             tmp = createTemp(dir, abs.getFileName().toString());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
@@ -51,11 +77,6 @@ public final class AtomicFiles {
                 }
             }
         }
-    }
-
-    /** Replaces {@code target} with {@code text} encoded as UTF-8, atomically. */
-    public static void writeString(Path target, String text) {
-        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
