@@ -2,6 +2,7 @@ package sectar.agent.vae;
 
 import java.util.Arrays;
 import sectar.agent.nn.PolicyNet;
+import sectar.sim.config.Named;
 
 /**
  * Sizes and optimiser settings of the SeCTAR networks (spec 3 and 4.1). Task shapes (observation size,
@@ -50,14 +51,24 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
 
     /** The released code's sizes (spec 9): LSTMs 256, heads 32-32, mean head 128x3, policy 400-300-200, batch 300. */
     public static SectarConfig paper() {
-        return new SectarConfig("paper", 8, 256, new int[] {32, 32}, 256, new int[] {128, 128, 128},
-                new int[] {400, 300, 200}, 300, 1e-3, 1e-5, 2, 100, Math.log(0.1), 0, Math.log(1e-4));
+        return Named.of(SectarConfig.class)
+                .set("preset", "paper").set("latentDim", 8)
+                .set("encoderHidden", 256).set("encoderHeadHidden", new int[] {32, 32})
+                .set("decoderHidden", 256).set("meanHeadHidden", new int[] {128, 128, 128})
+                .set("policyHidden", new int[] {400, 300, 200})
+                .set("batchSize", 300).set("learningRate", 1e-3).set("adamEps", 1e-5)
+                .set("klWeight", 2.0).set("bcWeight", 100.0)
+                .set("decoderLogStdInit", Math.log(0.1)).set("policyLogStdInit", 0.0).set("policyMinLogStd", Math.log(1e-4))
+                .build();
     }
 
-    /** The 2-core default: LSTMs 64, heads 32-32, mean head 64-64, policy 64-64, batch 128. */
+    /** The 2-core default, the paper's networks narrowed: LSTMs 64, mean head 64-64, policy 64-64, batch 128. */
     public static SectarConfig cpu() {
-        return new SectarConfig("cpu", 8, 64, new int[] {32, 32}, 64, new int[] {64, 64},
-                new int[] {64, 64}, 128, 1e-3, 1e-5, 2, 100, Math.log(0.1), 0, Math.log(1e-4));
+        return Named.from(paper())
+                .set("preset", "cpu")
+                .set("encoderHidden", 64).set("decoderHidden", 64).set("meanHeadHidden", new int[] {64, 64})
+                .set("policyHidden", new int[] {64, 64}).set("batchSize", 128)
+                .build();
     }
 
     /** A preset by name ("paper" or "cpu"). */

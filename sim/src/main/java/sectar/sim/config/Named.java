@@ -1,4 +1,4 @@
-package sectar.experiments.train;
+package sectar.sim.config;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

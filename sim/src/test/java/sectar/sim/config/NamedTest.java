@@ -1,4 +1,4 @@
-package sectar.experiments.train;
+package sectar.sim.config;
 
 import static org.junit.jupiter.api.Assertions.*;
 
