@@ -1,6 +1,7 @@
 package sectar.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,8 @@ import sectar.sim.EnvChecker;
 import sectar.sim.Episode;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
+import sectar.sim.TaskInstance;
+import sectar.sim.TaskSpec;
 import sectar.sim.Tasks;
 
 /**
@@ -28,8 +31,11 @@ final class CheckEnvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "task name (see `sectar tasks`)")
     String task;
 
-    @Option(names = "--instance", paramLabel = "K", description = "check only instance K (default: all)")
+    @Option(names = "--instance", paramLabel = "K", description = "check only instance K (default: all of them)")
     Integer instance;
+
+    @Option(names = "--instances-file", paramLabel = "FILE", description = InstanceChoice.FILE_HELP)
+    Path instancesFile;
 
     @Option(names = "--seed", defaultValue = "0", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -39,21 +45,21 @@ final class CheckEnvCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (episodes < 1) throw new IllegalArgumentException("--episodes must be >= 1, got " + episodes);
-        Tasks.entry(task);
-        List<Integer> instances = instance == null ? java.util.stream.IntStream.range(0, Tasks.NUM_INSTANCES).boxed().toList()
-                : List.of(instance);
-        for (int k : instances) Tasks.spec(task, k); // validate every instance before any work
+        // every instance is read and validated before any work
+        List<TaskInstance> all = instancesFile == null ? Tasks.bundled(task) : Tasks.instances(task, instancesFile);
+        List<TaskInstance> instances = instance == null ? all : List.of(Tasks.instance(task, instancesFile, instance));
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        for (int k : instances) {
+        for (TaskInstance inst : instances) {
+            int k = inst.index();
+            TaskSpec taskSpec = Tasks.spec(inst);
             long s = Seeds.derive(seed, "check-env/" + task + "/" + k);
-            final int inst = k;
-            List<String> problems = EnvChecker.check(() -> Tasks.make(task, inst), Tasks.expert(task, k), s);
-            double expert = meanReturn(k, Tasks.expert(task, k), "expert");
-            double random = meanReturn(k, Policy.random(Tasks.spec(task, k).actionSpace()), "random");
+            List<String> problems = EnvChecker.check(() -> Tasks.make(taskSpec), Tasks.expert(taskSpec), s);
+            double expert = meanReturn(taskSpec, Tasks.expert(taskSpec), "expert");
+            double random = meanReturn(taskSpec, Policy.random(taskSpec.actionSpace()), "random");
             out.printf("%s instance %d: %s  expert %.2f  random %.2f  (mean return over %d episodes, max %d)%n", task, k,
                     problems.isEmpty() ? "ok" : problems.size() + " problem(s)", expert, random, episodes,
-                    Tasks.spec(task, k).maxReturn());
+                    taskSpec.maxReturn());
             for (String p : problems) out.println("  problem: " + p);
             if (!problems.isEmpty()) failed++;
         }
@@ -62,11 +68,11 @@ final class CheckEnvCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private double meanReturn(int k, Policy policy, String name) {
+    private double meanReturn(TaskSpec taskSpec, Policy policy, String name) {
         double total = 0;
         for (int e = 0; e < episodes; e++) {
-            String stream = "check-env/" + task + "/" + k + "/" + name + "/" + e;
-            total += Episode.run(Tasks.make(task, k), policy, Seeds.derive(seed, stream + "/reset"),
+            String stream = "check-env/" + task + "/" + taskSpec.instance() + "/" + name + "/" + e;
+            total += Episode.run(Tasks.make(taskSpec), policy, Seeds.derive(seed, stream + "/reset"),
                     Seeds.rng(seed, stream + "/actions")).totalReward();
         }
         return total / episodes;

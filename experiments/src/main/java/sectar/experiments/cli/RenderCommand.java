@@ -22,6 +22,7 @@ import sectar.experiments.train.TrainingLoop;
 import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
+import sectar.sim.TaskSpec;
 import sectar.sim.Tasks;
 import sectar.sim.render.FrameRenderer;
 import sectar.sim.render.GifWriter;
@@ -57,6 +58,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--instances-file", paramLabel = "FILE", description = "--policy: " + InstanceChoice.FILE_HELP)
+    Path instancesFile;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output .gif or .png")
     Path out;
 
@@ -77,9 +81,12 @@ final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must end in .gif or .png, got '" + out + "'");
         if ((policy == null) == (checkpoint == null))
             throw new IllegalArgumentException("give exactly one of --policy expert|random and --checkpoint RUN_DIR");
+        if (checkpoint != null && instancesFile != null)
+            throw new IllegalArgumentException("--instances-file applies to --policy; a run renders the instance it embeds");
         if (checkpoint != null) return renderCheckpoint(gif);
-        Env env = Tasks.make(task, instance);
-        Policy p = policy == PolicyKind.expert ? Tasks.expert(task, instance) : Policy.random(env.actionSpace());
+        TaskSpec taskSpec = Tasks.spec(InstanceChoice.resolve(task, instancesFile, instance));
+        Env env = Tasks.make(taskSpec);
+        Policy p = policy == PolicyKind.expert ? Tasks.expert(taskSpec) : Policy.random(env.actionSpace());
         int every = gif ? Recorder.intervalFor(env.spec().episodeSteps(), maxFrames) : env.spec().episodeSteps();
         String stream = "render/" + task + "/" + instance + "/" + policy;
         Recorder.Recording rec = new Recorder(new FrameRenderer(size), every)
@@ -132,7 +139,7 @@ final class RenderCommand implements Callable<Integer> {
     private int renderSectar(SectarTrainer trainer, boolean gif) throws IOException {
         var cfg = trainer.config();
         var rollout = trainer.runMpc(1, Seeds.derive(seed, "render/mpc"));
-        var taskSpec = Tasks.spec(task, cfg.instance());
+        var taskSpec = cfg.taskSpec();
         int steps = rollout.traces().get(0).executed().size() - 1;
         int every = gif ? Recorder.intervalFor(steps, maxFrames) : Math.max(1, steps);
         var frames = sectar.experiments.render.PlanRender.frames(taskSpec, rollout.traces().get(0),

@@ -35,7 +35,7 @@ final class TraceCommand implements Callable<Integer> {
     int instance;
 
     @Option(names = "--instances-file", paramLabel = "FILE",
-            description = "instances in the bundled files' format (default: the bundled instances)")
+            description = InstanceChoice.FILE_HELP)
     Path instancesFile;
 
     @Option(names = "--actions", paramLabel = "CSV", required = true,
@@ -47,7 +47,7 @@ final class TraceCommand implements Callable<Integer> {
     long seed;
 
     @Override public Integer call() {
-        TaskSpec taskSpec = Tasks.spec(Tasks.instance(task, instancesFile, instance));
+        TaskSpec taskSpec = Tasks.spec(InstanceChoice.resolve(task, instancesFile, instance));
         Env env = Tasks.make(taskSpec);
         List<double[]> steps = ActionsCsv.read(actions, env.actionSpace()); // all validated before the first line
         PrintWriter out = spec.commandLine().getOut();

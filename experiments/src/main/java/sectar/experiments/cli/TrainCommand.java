@@ -13,11 +13,12 @@ import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.ConfigOverrides;
+import sectar.sim.config.Named;
 import sectar.experiments.train.Preset;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.planner.SearchMethod;
-import sectar.sim.Tasks;
+import sectar.sim.TaskInstance;
 
 /**
  * {@code sectar train <task> --algo ...}: one training run into a run directory. Every algorithm runs
@@ -44,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--instance", defaultValue = "0", description = "task instance 0..4 (default: ${DEFAULT-VALUE})")
     int instance;
+
+    @Option(names = "--instances-file", paramLabel = "FILE",
+            description = InstanceChoice.FILE_HELP + "; the instance is embedded in config.json, so resume needs no file")
+    Path instancesFile;
 
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -79,10 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     boolean force;
 
     @Override public Integer call() {
-        Tasks.spec(task, instance); // validates task and instance before anything is written
+        // validates task, instance and any instances file before anything is written
+        TaskInstance inst = InstanceChoice.resolve(task, instancesFile, instance);
         if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
-        Record cfg = ConfigOverrides.apply(algo.preset(preset, task, instance, seed, budgetIterations(), budgetEnvSteps()),
-                allSets(), algo.configType());
+        Record preset = Named.from(algo.preset(this.preset, task, instance, seed, budgetIterations(), budgetEnvSteps()))
+                .set("taskInstance", inst).build();
+        Record cfg = ConfigOverrides.apply(preset, allSets(), algo.configType());
         String json = ConfigJson.write(cfg);
         try (RunDirectory run = start(cfg); Trainer t = algo.trainer(cfg, threads > 1)) {
             TrainingLoop.run(t, run, Progress.console(task + " " + algo, t.plannedIterations()), json);

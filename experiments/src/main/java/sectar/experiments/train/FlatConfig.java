@@ -4,6 +4,9 @@ import sectar.sim.config.Named;
 import java.util.Arrays;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.TrpoConfig;
+import sectar.sim.TaskInstance;
+import sectar.sim.TaskSpec;
+import sectar.sim.Tasks;
 
 /**
  * A flat-baseline run (spec section 10.1): a policy on the observation plus a stage one-hot, trained
@@ -21,10 +24,15 @@ import sectar.agent.rl.TrpoConfig;
  * @param initLogStd      initial log sigma of Gaussian policies (released: log 20 wheeled, 0 swimmer)
  * @param ppo             PPO settings (used when algo = ppo)
  * @param trpo            TRPO settings (used when algo = trpo)
+ * @param taskInstance    the task instance as data (bundled or from {@code --instances-file}), embedded so
+ *                        the run folder is self-contained; null in configs written before it was (then
+ *                        the bundled instance {@code instance})
  */
 public record FlatConfig(String task, int instance, String algo, Preset preset, long seed, long envSteps, int envs,
-                         int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo) {
+                         int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo,
+                         TaskInstance taskInstance) {
     public FlatConfig {
+        RunTask.check(task, taskInstance);
         if (!"ppo".equals(algo) && !"trpo".equals(algo))
             throw new IllegalArgumentException("unknown algorithm '" + algo + "' for a flat baseline; expected ppo or trpo");
         if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
@@ -37,6 +45,9 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
         if (ppo == null || trpo == null) throw new IllegalArgumentException("ppo and trpo settings must both be present");
         hidden = hidden.clone();
     }
+
+    /** The spec of the run's task instance. */
+    public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
     /** The learned value baseline PPO runs with (the released TRPO uses a linear one instead). */
     private static final int[] PPO_VALUE_HIDDEN = {64, 64};
@@ -54,7 +65,8 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
     /** The preset for {@code task} (see {@link #preset(String, String, int, String, long, long)}). */
     public static FlatConfig preset(Preset preset, String task, int instance, String algo, long seed, long envSteps) {
         Named<FlatConfig> c = Named.of(FlatConfig.class)
-                .set("task", task).set("instance", instance).set("algo", algo).set("preset", preset).set("seed", seed)
+                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("algo", algo).set("preset", preset).set("seed", seed)
                 .set("envSteps", envSteps)
                 .set("initLogStd", task.equals("wheeled") ? Math.log(20) : 0.0)
                 .set("ppo", PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE))

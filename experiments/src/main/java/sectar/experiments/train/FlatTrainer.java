@@ -45,8 +45,8 @@ public final class FlatTrainer implements Trainer {
     /** @param parallel step the envs on two threads when there are enough of them (results are identical) */
     public FlatTrainer(FlatConfig cfg, boolean parallel) {
         this.cfg = cfg;
-        this.base = Tasks.spec(cfg.task(), cfg.instance());
-        this.envs = new VectorEnv(() -> new StageObservation(Tasks.make(cfg.task(), cfg.instance())), cfg.envs(),
+        this.base = cfg.taskSpec();
+        this.envs = new VectorEnv(() -> new StageObservation(Tasks.make(cfg.taskSpec())), cfg.envs(),
                 Seeds.derive(cfg.seed(), "env"), parallel && cfg.envs() >= VectorEnv.THREADS_FROM ? 2 : 1);
         TaskSpec spec = envs.spec();
         boolean isTrpo = cfg.algo().equals("trpo");
@@ -145,7 +145,7 @@ public final class FlatTrainer implements Trainer {
     /** The policy acting on the task with the stage one-hot it was trained on. */
     @Override public Acting acting() {
         int goals = base.numGoals();
-        return new Acting(Tasks.make(cfg.task(), cfg.instance()),
+        return new Acting(Tasks.make(cfg.taskSpec()),
                 (obs, stage, rng) -> policy.act(StageObservation.augment(obs, stage, goals), rng));
     }
 

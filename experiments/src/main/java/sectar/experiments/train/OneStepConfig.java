@@ -2,6 +2,8 @@ package sectar.experiments.train;
 
 import sectar.sim.config.Named;
 import java.util.Arrays;
+import sectar.sim.TaskInstance;
+import sectar.sim.TaskSpec;
 import sectar.sim.Tasks;
 
 /**
@@ -20,11 +22,15 @@ import sectar.sim.Tasks;
  * @param pathsPerIteration MPC episodes added to the data per iteration (100; 20 swimmer)
  * @param candidates        random action sequences per replanning (2048; 4000 swimmer)
  * @param horizon           plan length in steps (190 waypoint, 95 block, 380 wheeled, 2970 swimmer)
+ * @param taskInstance        the task instance as data (bundled or from {@code --instances-file}), embedded so
+ *                            the run folder is self-contained; null in configs written before it was
+ *                            (then the bundled instance {@code instance})
  */
 public record OneStepConfig(String task, int instance, Preset preset, long seed, int iterations, int[] hidden,
                             double learningRate, int epochs, int batch, int initialPaths, int pathsPerIteration,
-                            int candidates, int horizon) {
+                            int candidates, int horizon, TaskInstance taskInstance) {
     public OneStepConfig {
+        RunTask.check(task, taskInstance);
         if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1))
@@ -44,6 +50,9 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
+
+    /** The spec of the run's task instance. */
+    public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
     /** The released plan length: the whole episode (190 waypoint, 95 block, 380 wheeled, 2970 swimmer). */
     private static int releasedHorizon(String task) {
@@ -69,7 +78,8 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
         int horizon = releasedHorizon(task);
         boolean swimmer = task.equals("swimmer"), big = swimmer || task.equals("wheeled");
         Named<OneStepConfig> c = Named.of(OneStepConfig.class)
-                .set("task", task).set("instance", instance).set("preset", preset).set("seed", seed)
+                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("preset", preset).set("seed", seed)
                 .set("iterations", iterations).set("learningRate", 1e-3).set("batch", 512);
         return switch (preset) {
             case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60)

@@ -38,8 +38,8 @@ public final class OneStepTrainer implements Trainer {
 
     public OneStepTrainer(OneStepConfig cfg) {
         this.cfg = cfg;
-        this.spec = Tasks.spec(cfg.task(), cfg.instance());
-        this.env = Tasks.make(cfg.task(), cfg.instance());
+        this.spec = cfg.taskSpec();
+        this.env = Tasks.make(cfg.taskSpec());
         this.data = new Transitions(spec.obsDim(), spec.actionSize());
         this.model = new OneStepModel(spec.obsDim(), spec.actionSize(), cfg.hidden(), cfg.learningRate(),
                 Seeds.rng(cfg.seed(), "init/dynamics"));
@@ -111,7 +111,7 @@ public final class OneStepTrainer implements Trainer {
     }
 
     /** The model-based controller as trained: plan, execute the first T actions, replan. */
-    @Override public Acting acting() { return new Acting(Tasks.make(cfg.task(), cfg.instance()), replanner()); }
+    @Override public Acting acting() { return new Acting(Tasks.make(cfg.taskSpec()), replanner()); }
 
     private Policy replanner() { return new Replanner(mpc, model, scorer, spec.segmentLength()); }
 

@@ -1,12 +1,15 @@
 package sectar.experiments.train;
 
-import sectar.sim.config.Named;
 import sectar.agent.loop.ExplorerConfig;
 import sectar.agent.loop.PriorConfig;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.vae.SectarConfig;
 import sectar.planner.MpcConfig;
 import sectar.planner.SearchMethod;
+import sectar.sim.config.Named;
+import sectar.sim.TaskInstance;
+import sectar.sim.TaskSpec;
+import sectar.sim.Tasks;
 
 /**
  * Everything one SeCTAR run is made of (spec sections 4-9): every number of a preset lives here and
@@ -34,13 +37,17 @@ import sectar.planner.SearchMethod;
  * @param prior               the latent prior the planner proposes from (released: N(0, I))
  * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
  *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
+ * @param taskInstance        the task instance as data (bundled or from {@code --instances-file}), embedded so
+ *                            the run folder is self-contained; null in configs written before it was
+ *                            (then the bundled instance {@code instance})
  */
 public record SectarRunConfig(String task, int instance, Preset preset, long seed, int iterations, SectarConfig model,
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
-                              double wallMinutes) {
+                              double wallMinutes, TaskInstance taskInstance) {
     public SectarRunConfig {
+        RunTask.check(task, taskInstance);
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
         if (vaeStepsPerPass < 1) throw new IllegalArgumentException("vaeStepsPerPass must be >= 1, got " + vaeStepsPerPass);
@@ -52,6 +59,20 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
         if (!(wallMinutes >= 0) || Double.isInfinite(wallMinutes))
             throw new IllegalArgumentException("wallMinutes must be a finite number >= 0 (0 = no limit), got " + wallMinutes);
     }
+
+    /** A config of the bundled instance {@code instance} (for callers that build one field by field). */
+    public SectarRunConfig(String task, int instance, Preset preset, long seed, int iterations, SectarConfig model,
+                           MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
+                           int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
+                           int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
+                           double wallMinutes) {
+        this(task, instance, preset, seed, iterations, model, mpc, explorer, ppo, vaePasses, vaeStepsPerPass,
+                validationBatches, validationBatch, consistencyRollouts, replayCapacity, validationCapacity,
+                checkpointEvery, mpcToReplay, prior, wallMinutes, Tasks.instance(task, instance));
+    }
+
+    /** The spec of the run's task instance. */
+    public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
     /**
      * The cpu preset's explorer reset thresholds, calibrated to its 64-64 explorer with
@@ -163,7 +184,8 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                 .set("initLogStd", r.initLogStd()).set("entropyBonus", r.entropyBonus()).set("resetEntropy", r.resetEntropy())
                 .build();
         return Named.of(SectarRunConfig.class)
-                .set("task", task).set("instance", instance).set("preset", Preset.paper).set("seed", seed)
+                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("preset", Preset.paper).set("seed", seed)
                 .set("iterations", iterations)
                 .set("model", SectarConfig.paper()).set("mpc", mpc).set("explorer", explorer).set("ppo", PpoConfig.sectar())
                 .set("vaePasses", 10).set("vaeStepsPerPass", 30).set("validationBatches", 3).set("validationBatch", 33)
@@ -191,7 +213,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
     public SectarRunConfig withMpc(MpcConfig m) {
         return new SectarRunConfig(task, instance, preset, seed, iterations, model, m, explorer, ppo, vaePasses,
                 vaeStepsPerPass, validationBatches, validationBatch, consistencyRollouts, replayCapacity,
-                validationCapacity, checkpointEvery, mpcToReplay, prior, wallMinutes);
+                validationCapacity, checkpointEvery, mpcToReplay, prior, wallMinutes, taskInstance);
     }
 
     /** Whether a run that has trained {@code wallSeconds} has used its wall-clock budget. */

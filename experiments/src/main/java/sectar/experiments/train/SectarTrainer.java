@@ -62,7 +62,7 @@ public final class SectarTrainer implements Trainer {
 
     public SectarTrainer(SectarRunConfig cfg) {
         this.cfg = cfg;
-        this.spec = Tasks.spec(cfg.task(), cfg.instance());
+        this.spec = cfg.taskSpec();
         this.model = new Sectar(cfg.model(), spec, Seeds.rng(cfg.seed(), "init/model"));
         this.explorer = new Explorer(cfg.explorer(), cfg.ppo(), spec, false, Seeds.rng(cfg.seed(), "init/explorer"));
         this.consistency = new Consistency(model, cfg.ppo(), cfg.consistencyRollouts(), Seeds.rng(cfg.seed(), "init/consistency"));
