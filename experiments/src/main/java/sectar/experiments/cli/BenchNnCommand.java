@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sectar.agent.bench.NnBench;
-import sectar.agent.bench.PpoBench;
+import sectar.experiments.bench.NnBench;
+import sectar.experiments.bench.PpoBench;
 
 /**
  * {@code sectar bench nn [--preset paper|cpu]}: the neural-network hot paths on the waypoint shapes,

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sectar.agent.bench.VaeQuality;
+import sectar.experiments.bench.VaeQuality;
 
 /**
  * {@code sectar bench vae [--steps N]}: trains the VAE as the learning test does and prints one JSON

@@ -1,4 +1,4 @@
-package sectar.agent.bench;
+package sectar.experiments.bench;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package sectar.agent.bench;
+package sectar.experiments.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package sectar.agent.bench;
+package sectar.experiments.bench;
 
 import java.util.SplittableRandom;
 import sectar.agent.vae.Sectar;

@@ -1,4 +1,4 @@
-package sectar.agent.vae;
+package sectar.experiments.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import sectar.agent.bench.VaeQuality;
 
 /**
  * The VAE learns waypoint segments ({@link VaeQuality}: 80% expert, 20% random walk, uniform starts and
