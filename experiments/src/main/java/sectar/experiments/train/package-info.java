@@ -1,5 +1,8 @@
 /**
- * Training jobs behind {@code sectar train}: the flat PPO/TRPO baselines and SeCTAR, each writing a
- * run directory (config, metadata, per-iteration metrics) that plots and comparisons read.
+ * Training behind {@code sectar train} and {@code sectar resume}: one {@link sectar.experiments.train.Trainer}
+ * contract (SeCTAR, the flat PPO/TRPO baselines, one-step MPC), one driver loop
+ * ({@link sectar.experiments.train.TrainingLoop}) that writes metrics rows and checkpoints into a run
+ * directory, the {@link sectar.experiments.train.Algorithm} registry, and the config records with their
+ * presets and {@code --set} overrides.
  */
 package sectar.experiments.train;
