@@ -70,6 +70,7 @@ public final class Named<R extends Record> {
             throw new IllegalStateException(type.getSimpleName() + " leaves " + missing + " unset");
         try {
             Constructor<R> ctor = type.getDeclaredConstructor(types);
+            ctor.setAccessible(true); // presets may keep their helper records package-private
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r; // the record's own validation
@@ -83,7 +84,9 @@ public final class Named<R extends Record> {
 
     private static Object read(RecordComponent c, Record r) {
         try {
-            return c.getAccessor().invoke(r);
+            var accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(r);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
         }

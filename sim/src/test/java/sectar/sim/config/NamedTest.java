@@ -20,6 +20,14 @@ class NamedTest {
         assertEquals(new Pair(3, 7.0), Named.of(Pair.class).set("count", 3).set("weight", 7).build(), "an int widens to a double");
     }
 
+    /** A preset's helper record is often private to its config class. */
+    private record Hidden(int width) {}
+
+    @Test
+    void privateHelperRecordsCanBeBuiltAndCopied() {
+        assertEquals(new Hidden(3), Named.from(Named.of(Hidden.class).set("width", 2).build()).set("width", 3).build());
+    }
+
     @Test
     void unknownRepeatedMissingAndInvalidValuesAreRefusedByName() {
         String unknown = assertThrows(IllegalArgumentException.class, () -> Named.of(Pair.class).set("weigth", 1.0)).getMessage();
