@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
         subcommands = {DemoCommand.class, TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
                 ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class,
-                TableCommand.class, TraceCommand.class})
+                TableCommand.class, ExperimentCommand.class, ReportCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;

@@ -20,8 +20,8 @@ public final class SeedBand {
     private SeedBand() {}
 
     /** x and y of one run: NaN ys dropped, x sorted, repeated x keep their last y. */
-    record Series(double[] x, double[] y) {
-        static Series of(double[] xs, double[] ys) {
+    public record Series(double[] x, double[] y) {
+        public static Series of(double[] xs, double[] ys) {
             List<double[]> pts = new ArrayList<>();
             for (int i = 0; i < xs.length; i++) if (Double.isFinite(xs[i]) && !Double.isNaN(ys[i])) pts.add(new double[] {xs[i], ys[i]});
             pts.sort((a, b) -> Double.compare(a[0], b[0])); // stable: equal x stay in file order
@@ -39,7 +39,7 @@ public final class SeedBand {
         }
 
         /** y at x by linear interpolation, NaN outside [first x, last x]. */
-        double at(double at) {
+        public double at(double at) {
             if (x.length == 0 || at < x[0] || at > x[x.length - 1]) return Double.NaN;
             int i = Arrays.binarySearch(x, at);
             if (i >= 0) return y[i];
@@ -49,8 +49,8 @@ public final class SeedBand {
         }
     }
 
-    /** Mean and two-sided {@code confidence} band over {@code runs}; the caller fills label and runs. */
-    static double[][] pool(List<Series> runs, double confidence) {
+    /** Mean and two-sided {@code confidence} band over {@code runs} as rows x, mean, lo, hi, n; the caller fills label and runs. */
+    public static double[][] pool(List<Series> runs, double confidence) {
         TreeSet<Double> grid = new TreeSet<>();
         for (Series s : runs) for (double v : s.x()) grid.add(v);
         int m = grid.size();

@@ -1,0 +1,165 @@
+package sectar.experiments.campaign;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import sectar.sim.io.AtomicFiles;
+
+/**
+ * Runs a campaign's runs, each in its own child process through the CLI ({@code sectar train ...
+ * --out <run>}, or {@code sectar resume <run>} for a stopped run of an algorithm that resumes), one at
+ * a time or {@code parallel} at a time with the cores split between them. Started again on the same
+ * folder it skips finished runs, waits for runs a killed campaign left running, and resumes (or
+ * restarts) stopped ones, so a campaign killed at any moment completes with nothing lost or repeated.
+ * After every run it rewrites summary.csv, the plots and README.md.
+ */
+public final class CampaignRunner {
+    private static final String LOCK = ".campaign.lock";
+
+    /**
+     * @param root     the campaign folder
+     * @param parallel runs at a time (>= 1)
+     * @param cores    cores to split between them
+     * @param err      where the campaign's progress (and, one run at a time, the run's own output) goes
+     * @param command  the command line that started the campaign, for README.md
+     */
+    public record Options(Path root, int parallel, int cores, PrintStream err, List<String> command) {
+        public Options {
+            if (parallel < 1) throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
+            if (cores < 1) throw new IllegalArgumentException("cores must be >= 1, got " + cores);
+            command = List.copyOf(command);
+        }
+    }
+
+    /** How the campaign ended: runs planned, finished (now or before), and failed. */
+    public record Result(int planned, int finished, int failed) {}
+
+    private CampaignRunner() {}
+
+    public static Result run(Experiment exp, Options opt) {
+        List<RunSpec> plan = exp.plan();
+        try {
+            Files.createDirectories(opt.root());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create campaign folder " + opt.root() + " (" + e.getClass().getSimpleName() + ")");
+        }
+        CampaignRecord record = CampaignRecord.load(opt.root());
+        for (RunSpec s : plan) record.check(s);
+        try (FileChannel ch = FileChannel.open(opt.root().resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(ch, opt.root())) {
+            return runLocked(exp, plan, record, opt);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot lock campaign folder " + opt.root() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static FileLock tryLock(FileChannel ch, Path root) throws IOException {
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) throw new IllegalArgumentException("another campaign is running in " + root + "; wait for it or stop it");
+        return lock;
+    }
+
+    private static Result runLocked(Experiment exp, List<RunSpec> plan, CampaignRecord record, Options opt) {
+        CampaignProgress progress = new CampaignProgress(exp.task(), plan.size(), System::nanoTime);
+        AtomicReference<String> userError = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(opt.parallel(), r -> {
+            Thread t = new Thread(r, "campaign-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunSpec spec : plan)
+                futures.add(pool.submit(() -> runOne(exp, spec, record, opt, progress, userError, plan)));
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("campaign interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (userError.get() != null) throw new IllegalArgumentException(userError.get());
+        refresh(exp, plan, opt);
+        opt.err().println(progress.line("done"));
+        return new Result(plan.size(), progress.finishedCount(), progress.failedCount());
+    }
+
+    private static void runOne(Experiment exp, RunSpec spec, CampaignRecord record, Options opt, CampaignProgress progress,
+                               AtomicReference<String> userError, List<RunSpec> plan) {
+        if (userError.get() != null) return;
+        Path dir = spec.dir(opt.root()).toAbsolutePath().normalize();
+        if (RunState.of(dir) != RunState.FINISHED && Orphans.awaitAll(dir) > 0)
+            opt.err().println(progress.line("waited for " + spec.name() + ", left running by a killed campaign"));
+        RunState state = RunState.of(dir);
+        if (state == RunState.FINISHED) {
+            progress.skipped();
+            opt.err().println(progress.line(spec.name() + " already finished"));
+            return;
+        }
+        record.record(spec);
+        List<String> args = arguments(spec, state, dir, opt);
+        opt.err().println(progress.line((args.get(0).equals("resume") ? "resuming " : "starting ") + spec.name()));
+        Path log = opt.root().resolve("logs").resolve(spec.algo() + "_i" + spec.instance() + "-s" + spec.seed() + ".log");
+        ChildRun.Outcome out = ChildRun.run(args, opt.parallel() > 1 ? Math.max(1, opt.cores() / opt.parallel()) : 0, log,
+                opt.parallel() == 1 ? opt.err() : null);
+        if (out.exitCode() == 2) { // a user error (say, a bad --set) holds for every run of the campaign
+            userError.compareAndSet(null, "run " + spec.name() + ": " + (out.error() == null ? "refused its arguments" : out.error()));
+            return;
+        }
+        if (RunState.of(dir) == RunState.FINISHED) {
+            progress.finished();
+            refresh(exp, plan, opt);
+            opt.err().println(progress.line("finished " + spec.name()));
+        } else {
+            progress.failed();
+            opt.err().println(progress.line(spec.name() + " failed (exit " + out.exitCode() + (out.error() == null ? "" : ": " + out.error())
+                    + "); see " + log));
+        }
+    }
+
+    /** {@code resume} for a stopped run that can, else {@code train} into the folder (replacing what a stopped run left). */
+    static List<String> arguments(RunSpec spec, RunState state, Path dir, Options opt) {
+        if (state == RunState.STOPPED && Resumable.resumes(spec.algo(), dir)) return List.of("resume", dir.toString());
+        List<String> a = new ArrayList<>(spec.trainArgs());
+        a.addAll(List.of("--out", dir.toString()));
+        if (Files.exists(dir)) a.add("--force");
+        if (spec.algo().equals("sectar")) a.addAll(List.of("--threads", Integer.toString(Math.max(1, Math.min(2, opt.cores() / opt.parallel())))));
+        return a;
+    }
+
+    /** Rewrites summary.csv, the plots and README.md from the finished runs. */
+    static synchronized void refresh(Experiment exp, List<RunSpec> plan, Options opt) {
+        Map<RunSpec, Path> done = new LinkedHashMap<>();
+        List<SummaryRow> rows = new ArrayList<>();
+        for (RunSpec s : plan) {
+            Path dir = s.dir(opt.root());
+            if (RunState.of(dir) != RunState.FINISHED) continue;
+            done.put(s, dir);
+            rows.add(SummaryRow.of(s, dir));
+        }
+        Summary.write(opt.root().resolve(Summary.FILE), rows);
+        CampaignPlots.write(opt.root(), exp.task(), done);
+        AtomicFiles.writeString(opt.root().resolve("README.md"), CampaignReadme.markdown(exp, opt.command(), rows, plan.size()));
+    }
+}

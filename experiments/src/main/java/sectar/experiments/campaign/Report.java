@@ -1,0 +1,100 @@
+package sectar.experiments.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import sectar.sim.Seeds;
+
+/**
+ * {@code sectar report}: every task's campaign summary in one table of expert-normalised final
+ * returns. Per algorithm and task, the interquartile mean over its runs with a 95% stratified-bootstrap
+ * interval (strata: the task's instances); over all tasks, the interquartile mean and the mean over
+ * every run, stratified by task and instance, as rliable aggregates over tasks and runs.
+ */
+public final class Report {
+    public static final double CONFIDENCE = 0.95;
+
+    private Report() {}
+
+    /** The summary.csv files under {@code roots} (searched recursively), sorted. */
+    public static List<Path> summaries(List<Path> roots) {
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path r : roots) {
+            if (!Files.isDirectory(r)) throw new IllegalArgumentException("report input " + r + " is not a folder");
+            try (Stream<Path> s = Files.walk(r)) {
+                s.filter(p -> p.getFileName().toString().equals(Summary.FILE) && Files.isRegularFile(p))
+                        .forEach(p -> files.add(p.toAbsolutePath().normalize()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot search " + r, e);
+            }
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException("no " + Summary.FILE + " under " + roots + "; run `sectar experiment <task>` first");
+        return List.copyOf(files);
+    }
+
+    /** Every row of {@code files}; the same run (task, algorithm, instance, seed) in two files is an error. */
+    public static List<SummaryRow> rows(List<Path> files) {
+        Map<String, Path> seen = new TreeMap<>();
+        List<SummaryRow> all = new ArrayList<>();
+        for (Path f : files)
+            for (SummaryRow r : Summary.read(f)) {
+                String key = r.task() + " " + r.algo() + "/i" + r.instance() + "-s" + r.seed();
+                Path other = seen.put(key, f);
+                if (other != null) throw new IllegalArgumentException("run " + key + " is in both " + other + " and " + f);
+                all.add(r);
+            }
+        return all;
+    }
+
+    /** The markdown table; bootstrap resamples come from streams derived from {@code seed} by algorithm and task. */
+    public static String markdown(List<SummaryRow> rows, int reps, long seed) {
+        List<String> tasks = rows.stream().map(SummaryRow::task).distinct().sorted().toList();
+        List<String> algos = new ArrayList<>();
+        for (String a : AlgoSetup.ALGOS) if (rows.stream().anyMatch(r -> r.algo().equals(a))) algos.add(a);
+        rows.stream().map(SummaryRow::algo).filter(a -> !algos.contains(a)).distinct().sorted().forEach(algos::add);
+        StringBuilder s = new StringBuilder();
+        s.append("Expert-normalised final return, (return - random) / (expert - random): interquartile mean [95% stratified-bootstrap ")
+                .append("interval] (runs), ").append(reps).append(" resamples.\n\n| algorithm |");
+        for (String t : tasks) s.append(' ').append(t).append(" |");
+        s.append(" IQM, all tasks | mean, all tasks |\n|---|").append("---|".repeat(tasks.size() + 2)).append('\n');
+        for (String a : algos) {
+            s.append("| ").append(a).append(" |");
+            for (String t : tasks) {
+                List<double[]> strata = strata(rows, a, t);
+                s.append(' ').append(strata.isEmpty() ? "-" : cell(Statistics.stratifiedBootstrap(strata, Statistics::iqm, CONFIDENCE, reps,
+                        Seeds.rng(seed, "report/bootstrap/iqm/" + a + "/" + t)), strata)).append(" |");
+            }
+            List<double[]> all = strata(rows, a, null);
+            s.append(' ').append(cell(Statistics.stratifiedBootstrap(all, Statistics::iqm, CONFIDENCE, reps,
+                    Seeds.rng(seed, "report/bootstrap/iqm/" + a)), all)).append(" |");
+            s.append(' ').append(cell(Statistics.stratifiedBootstrap(all, Statistics::mean, CONFIDENCE, reps,
+                    Seeds.rng(seed, "report/bootstrap/mean/" + a)), all)).append(" |\n");
+        }
+        return s.toString();
+    }
+
+    /** {@code algo}'s finite normalised scores, one array per (task, instance), of {@code task} only unless null. */
+    static List<double[]> strata(List<SummaryRow> rows, String algo, String task) {
+        Map<String, List<Double>> by = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.algo().equals(algo) && (task == null || r.task().equals(task)) && Double.isFinite(r.normalized()))
+                .sorted(java.util.Comparator.comparing(SummaryRow::task).thenComparingInt(SummaryRow::instance).thenComparingLong(SummaryRow::seed))
+                .forEach(r -> by.computeIfAbsent(r.task() + "/" + r.instance(), k -> new ArrayList<>()).add(r.normalized()));
+        List<double[]> out = new ArrayList<>();
+        for (List<Double> v : by.values()) out.add(v.stream().mapToDouble(Double::doubleValue).toArray());
+        return out;
+    }
+
+    private static String cell(Statistics.Interval ci, List<double[]> strata) {
+        int n = strata.stream().mapToInt(x -> x.length).sum();
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f] (%d)", ci.estimate(), ci.lo(), ci.hi(), n);
+    }
+}

@@ -1,0 +1,26 @@
+package sectar.experiments.campaign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import sectar.experiments.train.SectarCheckpoint;
+
+/**
+ * The algorithms whose stopped runs {@code sectar resume RUN_DIR} continues from their last
+ * checkpoint. A stopped run of any other algorithm is trained again from the start into the same folder
+ * ({@code --force}): nothing it wrote is kept, so nothing is repeated either.
+ */
+final class Resumable {
+    /** Widen as the trainers learn to resume (issue 9, item 1). */
+    static final Set<String> ALGOS = Set.of("sectar");
+
+    private Resumable() {}
+
+    /**
+     * Whether the stopped run of {@code algo} in {@code dir} is resumed: only from a checkpoint, because a
+     * run killed before its first one may hold a metrics row that a resume from scratch would write again.
+     */
+    static boolean resumes(String algo, Path dir) {
+        return ALGOS.contains(algo) && Files.isRegularFile(dir.resolve(SectarCheckpoint.FILE));
+    }
+}

@@ -1,0 +1,136 @@
+package sectar.experiments.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sectar.experiments.campaign.Budget;
+import sectar.experiments.campaign.CampaignRunner;
+import sectar.experiments.campaign.Experiment;
+import sectar.experiments.campaign.RunSpec;
+import sectar.experiments.campaign.RunState;
+import sectar.experiments.mains.Experiments;
+import sectar.sim.Tasks;
+
+/** {@code sectar experiment <task>}: the task's comparison campaign, resumable, with its summary, plots and README. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run a task's comparison campaign (the algorithms, presets, budgets, seeds and instances its experiment "
+                + "main declares), each run in its own process under --out as <algo>/i<k>-s<seed>. Running it again skips "
+                + "finished runs and resumes stopped ones. Writes summary.csv, return.png, normalized.png and README.md.")
+final class ExperimentCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "task name (see `sectar tasks`)")
+    String task;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "seeds 1..N (default: the experiment's)")
+    Integer seeds;
+
+    @Option(names = "--instances", paramLabel = "K", description = "instances, a range or a list: 0-4, 0,2 (default: the experiment's)")
+    String instances;
+
+    @Option(names = "--algos", split = ",", paramLabel = "A", description = "algorithms among sectar,ppo,trpo,mpc1step (default: all the experiment declares)")
+    List<String> algos;
+
+    @Option(names = "--env-steps", paramLabel = "N", description = "env-step budget of ppo, trpo and mpc1step (default: the experiment's)")
+    Long envSteps;
+
+    @Option(names = "--minutes", paramLabel = "M", description = "sectar: wall-clock budget in minutes (default: the experiment's)")
+    Double minutes;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "sectar: exactly N iterations instead of a wall-clock budget")
+    Integer iterations;
+
+    @Option(names = "--set", paramLabel = "ALGO:KEY=VALUE",
+            description = "a config override for one algorithm's runs, passed to `sectar train --set KEY=VALUE` (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "runs at a time, splitting the cores (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "campaign folder (default: results/<task>)")
+    Path out;
+
+    @Option(names = "--dry-run", description = "print each run's name, state and arguments, and run nothing")
+    boolean dryRun;
+
+    @Override public Integer call() {
+        Experiment exp = experiment();
+        Path root = out != null ? out : Path.of("results", task);
+        PrintWriter w = spec.commandLine().getOut();
+        if (dryRun) {
+            for (RunSpec r : exp.plan())
+                w.println(r.name() + "  " + RunState.of(r.dir(root)).name().toLowerCase(java.util.Locale.ROOT) + "  sectar "
+                        + String.join(" ", r.trainArgs()));
+            w.flush();
+            return 0;
+        }
+        List<String> command = new ArrayList<>(List.of("sectar"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        PrintStream err = System.err;
+        CampaignRunner.Result r = CampaignRunner.run(exp, new CampaignRunner.Options(root, parallel,
+                Runtime.getRuntime().availableProcessors(), err, command));
+        w.println("campaign folder: " + root + " (" + r.finished() + " of " + r.planned() + " runs finished"
+                + (r.failed() > 0 ? ", " + r.failed() + " failed" : "") + ")");
+        w.flush();
+        return r.finished() == r.planned() ? 0 : 1;
+    }
+
+    /** The declared experiment with this command line's overrides applied (all validated before anything runs). */
+    Experiment experiment() {
+        Experiment exp = Experiments.of(task);
+        if (parallel < 1) throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
+        if (algos != null) exp = exp.onlyAlgos(algos);
+        if (seeds != null) exp = exp.withSeeds(seeds);
+        if (instances != null) exp = exp.withInstances(parseInstances(instances));
+        if (envSteps != null) exp = exp.withEnvSteps(envSteps);
+        if (minutes != null && iterations != null) throw new IllegalArgumentException("give --minutes or --iterations for sectar, not both");
+        if (minutes != null || iterations != null) {
+            boolean has = exp.algos().stream().anyMatch(a -> a.algo().equals("sectar"));
+            if (!has) throw new IllegalArgumentException("--minutes and --iterations set sectar's budget, but sectar is not among --algos");
+            Budget old = exp.setup("sectar").budget();
+            int cap = old instanceof Budget.WallMinutes wm ? wm.maxIterations() : 1000;
+            exp = exp.withBudget("sectar", iterations != null ? new Budget.Iterations(iterations) : new Budget.WallMinutes(minutes, cap));
+        }
+        Map<String, List<String>> byAlgo = new LinkedHashMap<>();
+        for (String s : sets) {
+            int colon = s.indexOf(':');
+            if (colon <= 0 || s.indexOf('=') < colon)
+                throw new IllegalArgumentException("--set expects ALGO:KEY=VALUE (e.g. sectar:mpc.horizon=2), got '" + s + "'");
+            byAlgo.computeIfAbsent(s.substring(0, colon), a -> new ArrayList<>()).add(s.substring(colon + 1));
+        }
+        for (Map.Entry<String, List<String>> e : byAlgo.entrySet()) exp = exp.withSets(e.getKey(), e.getValue());
+        return exp;
+    }
+
+    /** "0-4" or "0,2,3". */
+    static List<Integer> parseInstances(String text) {
+        List<Integer> ks = new ArrayList<>();
+        try {
+            for (String part : text.split(",")) {
+                String p = part.strip();
+                int dash = p.indexOf('-', 1);
+                if (dash > 0) {
+                    int lo = Integer.parseInt(p.substring(0, dash).strip()), hi = Integer.parseInt(p.substring(dash + 1).strip());
+                    if (hi < lo) throw new IllegalArgumentException("--instances range " + p + " is empty; expected lo-hi with lo <= hi");
+                    for (int k = lo; k <= hi; k++) ks.add(k);
+                } else {
+                    ks.add(Integer.parseInt(p));
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--instances expects a range or list of instances 0.." + (Tasks.NUM_INSTANCES - 1)
+                    + " such as 0-4 or 0,2, got '" + text + "'");
+        }
+        if (ks.stream().distinct().count() != ks.size()) throw new IllegalArgumentException("--instances lists an instance twice: '" + text + "'");
+        return ks;
+    }
+}

@@ -1,0 +1,37 @@
+package sectar.experiments.mains;
+
+import java.util.List;
+import sectar.experiments.campaign.AlgoSetup;
+import sectar.experiments.campaign.Budget;
+import sectar.experiments.campaign.Experiment;
+
+/**
+ * Block: does SeCTAR carry the four objects to their goals, in order, more often than flat PPO, flat TRPO and one-step-model MPC given the same environment steps?
+ *
+ * <h2>Usage</h2> {@code sectar experiment block [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
+ * or this class as a Java main with the same options.
+ * <h2>Budget</h2> SeCTAR (cpu preset) trains 20 minutes; the others get the env steps SeCTAR takes in
+ * that time.
+ * <h2>Results</h2> {@code results/block/}: summary.csv, return.png, normalized.png, README.md.
+ */
+public final class Block {
+    /**
+     * SeCTAR's env steps in 20 minutes: 27,500 per iteration x 56 iterations, from the 10-minute runs of seeds 1-3 in {@code results/cpu-preset/block} (28 iterations in 602-612 s) (one thread,
+     * two runs side by side): iterations take equal time, so 20 minutes end in iteration 56.
+     */
+    static final long ENV_STEPS = 1_540_000;
+
+    private Block() {}
+
+    public static Experiment experiment() {
+        return new Experiment("block", List.of(
+                AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
+                AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
+                AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
+                AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
+                3,            // seeds 1..3
+                List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
+    }
+
+    public static void main(String[] args) { Experiments.main("block", args); }
+}

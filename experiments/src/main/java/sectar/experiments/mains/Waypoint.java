@@ -1,0 +1,39 @@
+package sectar.experiments.mains;
+
+import java.util.List;
+import sectar.experiments.campaign.AlgoSetup;
+import sectar.experiments.campaign.Budget;
+import sectar.experiments.campaign.Experiment;
+
+/**
+ * Waypoint: does SeCTAR reach more of the ordered waypoints than flat PPO, flat TRPO and one-step-model
+ * MPC given the same environment steps?
+ *
+ * <h2>Usage</h2> {@code sectar experiment waypoint [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
+ * or this class as a Java main with the same options.
+ * <h2>Budget</h2> SeCTAR (cpu preset) trains 20 minutes; the others get the env steps SeCTAR takes in
+ * that time.
+ * <h2>Results</h2> {@code results/waypoint/}: summary.csv, return.png, normalized.png, README.md.
+ */
+public final class Waypoint {
+    /**
+     * SeCTAR's env steps in 20 minutes: 16,740 per iteration x 45 iterations, the mean of the 43, 43 and
+     * 48 that seeds 1-3 of {@code results/cpu-preset/waypoint} completed in 20 minutes (one thread each,
+     * two runs side by side).
+     */
+    static final long ENV_STEPS = 753_300;
+
+    private Waypoint() {}
+
+    public static Experiment experiment() {
+        return new Experiment("waypoint", List.of(
+                AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
+                AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
+                AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
+                AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
+                3,            // seeds 1..3
+                List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
+    }
+
+    public static void main(String[] args) { Experiments.main("waypoint", args); }
+}
