@@ -1,5 +1,8 @@
 package sectar.experiments.campaign;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +23,25 @@ final class Orphans {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self && p.isAlive())
                 .filter(p -> {
-                    Optional<String[]> args = p.info().arguments();
-                    if (args.isEmpty()) return false;
-                    List<String> a = Arrays.asList(args.get());
+                    List<String> a = arguments(p);
                     return a.contains(ChildRun.MAIN) && a.contains(dir);
                 })
                 .toList();
+    }
+
+    /**
+     * A process's command line. On Linux from /proc/PID/cmdline, because {@code ProcessHandle.Info.arguments()}
+     * comes back empty for a command line of a few kilobytes, such as a long class path.
+     */
+    static List<String> arguments(ProcessHandle p) {
+        Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) return Arrays.asList(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException ended) {
+            return List.of(); // the process exited while we looked
+        }
+        Optional<String[]> args = p.info().arguments();
+        return args.map(Arrays::asList).orElse(List.of());
     }
 
     /** Blocks until every process writing {@code runDir} has exited; returns how many there were. */

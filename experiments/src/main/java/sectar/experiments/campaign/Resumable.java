@@ -3,7 +3,7 @@ package sectar.experiments.campaign;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import sectar.experiments.train.SectarCheckpoint;
+import sectar.experiments.run.RunDirectory;
 
 /**
  * The algorithms whose stopped runs {@code sectar resume RUN_DIR} continues from their last
@@ -11,16 +11,16 @@ import sectar.experiments.train.SectarCheckpoint;
  * ({@code --force}): nothing it wrote is kept, so nothing is repeated either.
  */
 final class Resumable {
-    /** Widen as the trainers learn to resume (issue 9, item 1). */
-    static final Set<String> ALGOS = Set.of("sectar");
+    /** Every trainer resumes since the trainer contract (issue 9, item 1). */
+    static final Set<String> ALGOS = Set.of("sectar", "ppo", "trpo", "mpc1step");
 
     private Resumable() {}
 
     /**
-     * Whether the stopped run of {@code algo} in {@code dir} is resumed: only from a checkpoint, because a
-     * run killed before its first one may hold a metrics row that a resume from scratch would write again.
+     * Whether the stopped run of {@code algo} in {@code dir} is resumed: only from a checkpoint; a run
+     * killed before its first one has nothing worth keeping and starts again.
      */
     static boolean resumes(String algo, Path dir) {
-        return ALGOS.contains(algo) && Files.isRegularFile(dir.resolve(SectarCheckpoint.FILE));
+        return ALGOS.contains(algo) && Files.isRegularFile(dir.resolve(RunDirectory.CHECKPOINT));
     }
 }

@@ -130,6 +130,11 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--instances expects a range or list of instances 0.." + (Tasks.NUM_INSTANCES - 1)
                     + " such as 0-4 or 0,2, got '" + text + "'");
         }
+        for (int k : ks)
+            if (k < 0 || k >= Tasks.NUM_INSTANCES)
+                throw new IllegalArgumentException("--instances '" + text + "' names instance " + (ks.stream().anyMatch(x -> x < 0)
+                        ? ks.stream().filter(x -> x < 0).findFirst().get() : ks.stream().mapToInt(x -> x).max().getAsInt())
+                        + "; expected instances 0.." + (Tasks.NUM_INSTANCES - 1));
         if (ks.stream().distinct().count() != ks.size()) throw new IllegalArgumentException("--instances lists an instance twice: '" + text + "'");
         return ks;
     }

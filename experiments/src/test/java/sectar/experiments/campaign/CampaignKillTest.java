@@ -18,7 +18,8 @@ import sectar.sim.Seeds;
 /**
  * A campaign of two algorithms x two seeds at a tiny budget, killed with SIGKILL at random points five
  * times (sometimes with its running child, sometimes alone, leaving the child to finish as an orphan)
- * and restarted, ends with the same summary.csv as one never killed, apart from the provenance columns.
+ * and restarted (stopped runs of every algorithm resume from their checkpoints), ends with the same
+ * summary.csv as one never killed, apart from the provenance columns.
  */
 class CampaignKillTest {
     /** SeCTAR small enough that a run of 3 iterations takes a few seconds (most of it JVM start-up). */
@@ -64,13 +65,18 @@ class CampaignKillTest {
         int killedMidRun = 0;
         for (int k = 0; k < KILLS; k++) {
             Process c = start(killed, log);
-            Thread.sleep(500 + rng.nextInt(4000)); // start-up, a run's middle, or between runs
+            Thread.sleep(300 + rng.nextInt(3000)); // start-up, a run's middle, or between runs
             boolean withChildren = k % 2 == 0;     // odd rounds leave the running child behind as an orphan
             List<ProcessHandle> children = c.descendants().toList();
             if (!children.isEmpty()) killedMidRun++;
             c.destroyForcibly();
-            if (withChildren) children.forEach(ProcessHandle::destroyForcibly);
             c.waitFor();
+            if (withChildren) { // as kill -9 of the process group: the children too, even one spawned after the snapshot
+                children.forEach(ProcessHandle::destroyForcibly);
+                for (String algo : List.of("sectar", "ppo"))
+                    for (int seed = 1; seed <= 2; seed++)
+                        Orphans.writing(killed.resolve(algo).resolve("i0-s" + seed)).forEach(ProcessHandle::destroyForcibly);
+            }
         }
         Process last = start(killed, log);
         assertTrue(last.waitFor(90, TimeUnit.SECONDS), "the restarted campaign took too long");

@@ -1,0 +1,83 @@
+package sectar.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sectar.experiments.campaign.Summary;
+import sectar.experiments.campaign.SummaryRow;
+
+/** {@code sectar experiment} and {@code sectar report} as a user calls them: the plan, refusals, the cross-task table. */
+class ExperimentCliTest {
+    private static void assertUserError(CliTest.Result r, String mentions) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(mentions), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void dryRunListsTheDeclaredRunsWithTheirBudgets(@TempDir Path tmp) {
+        CliTest.Result r = CliTest.run("experiment", "waypoint", "--dry-run", "--out", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(12, lines.size(), r.out()); // 4 algorithms x 3 seeds x instance 0
+        assertTrue(lines.get(0).startsWith("sectar/i0-s1  absent  sectar train waypoint --algo sectar --preset cpu --instance 0 --seed 1 "
+                + "--iterations 1000 --set wallMinutes=20.0"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("ppo/i0-s1  absent") && lines.get(1).endsWith("--env-steps 753300"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("mpc1step/i0-s1") && lines.get(3).contains("--iterations "), lines.get(3));
+        assertTrue(lines.get(11).startsWith("mpc1step/i0-s3"), lines.get(11));
+
+        CliTest.Result o = CliTest.run("experiment", "block", "--dry-run", "--out", tmp.toString(), "--algos", "trpo,sectar",
+                "--seeds", "1", "--instances", "1-2", "--env-steps", "5000", "--iterations", "4", "--set", "sectar:mpc.horizon=3");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of("trpo/i1-s1", "sectar/i1-s1", "trpo/i2-s1", "sectar/i2-s1"),
+                o.out().strip().lines().map(l -> l.split(" ")[0]).toList());
+        assertTrue(o.out().contains("--algo trpo --preset cpu --instance 2 --seed 1 --env-steps 5000"), o.out());
+        assertTrue(o.out().contains("--seed 1 --iterations 4 --set mpc.horizon=3"), o.out());
+    }
+
+    @Test
+    void badOptionsAreOneLineNamingTheValue(@TempDir Path tmp) {
+        String out = tmp.resolve("c").toString();
+        assertUserError(CliTest.run("experiment", "maze", "--out", out), "maze");
+        assertUserError(CliTest.run("experiment", "waypoint", "--instances", "0-9", "--out", out), "9");
+        assertUserError(CliTest.run("experiment", "waypoint", "--instances", "a-b", "--out", out), "a-b");
+        assertUserError(CliTest.run("experiment", "waypoint", "--algos", "sectar,dqn", "--out", out), "dqn");
+        assertUserError(CliTest.run("experiment", "waypoint", "--seeds", "0", "--out", out), "0");
+        assertUserError(CliTest.run("experiment", "waypoint", "--env-steps", "-3", "--out", out), "-3");
+        assertUserError(CliTest.run("experiment", "waypoint", "--parallel", "0", "--out", out), "0");
+        assertUserError(CliTest.run("experiment", "waypoint", "--set", "mpc.horizon=2", "--out", out), "mpc.horizon=2");
+        assertUserError(CliTest.run("experiment", "waypoint", "--algos", "ppo", "--iterations", "3", "--out", out), "sectar");
+        assertFalse(Files.exists(tmp.resolve("c")), "refused options write nothing");
+    }
+
+    @Test
+    void reportPoolsEveryTasksSummaryIntoInterquartileMeans(@TempDir Path tmp) throws Exception {
+        // waypoint: ppo scores 0, 0.2, 0.4, 1.0 (two instances, two seeds each); block: ppo 0.5
+        Summary.write(tmp.resolve("waypoint").resolve(Summary.FILE), List.of(
+                row("waypoint", "ppo", 0, 1, 0.0), row("waypoint", "ppo", 0, 2, 2.0),
+                row("waypoint", "ppo", 1, 1, 4.0), row("waypoint", "ppo", 1, 2, 10.0)));
+        Summary.write(tmp.resolve("block").resolve(Summary.FILE), List.of(row("block", "ppo", 0, 1, 5.0)));
+        Path md = tmp.resolve("report.md");
+        CliTest.Result r = CliTest.run("report", tmp.toString(), "--reps", "200", "--out", md.toString());
+        assertEquals(0, r.code(), r.err());
+        String ppo = r.out().lines().filter(l -> l.startsWith("| ppo |")).findFirst().orElseThrow();
+        String[] cells = ppo.split("\\|");
+        // columns: algorithm, block, waypoint, IQM all, mean all
+        assertTrue(cells[2].strip().startsWith("0.50 [0.50, 0.50] (1)"), ppo);
+        assertTrue(cells[3].strip().startsWith("0.30 ["), ppo);      // IQM of 0, .2, .4, 1: mean of .2 and .4
+        assertTrue(cells[4].strip().startsWith("0.37 ["), ppo);      // IQM of 0, .2, .4, .5, 1: cut 1 each side
+        assertTrue(cells[5].strip().startsWith("0.42 [") && cells[5].contains("(5)"), ppo); // mean 2.1 / 5
+        assertEquals(r.out(), Files.readString(md));
+        assertUserError(CliTest.run("report", tmp.resolve("none").toString()), "none");
+    }
+
+    /** A finished run whose instance has expert 10 and random 0, so the normalised score is return / 10. */
+    private static SummaryRow row(String task, String algo, int instance, long seed, double ret) {
+        return new SummaryRow(task, algo, instance, seed, 10, 1000, ret, 10, 0, ret / 10, 1.0, "abc");
+    }
+}
