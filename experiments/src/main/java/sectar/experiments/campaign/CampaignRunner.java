@@ -109,8 +109,14 @@ public final class CampaignRunner {
                                AtomicReference<String> userError, List<RunSpec> plan) {
         if (userError.get() != null) return;
         Path dir = spec.dir(opt.root()).toAbsolutePath().normalize();
-        if (RunState.of(dir) != RunState.FINISHED && Orphans.awaitAll(dir) > 0)
-            opt.err().println(progress.line("waited for " + spec.name() + ", left running by a killed campaign"));
+        if (RunState.of(dir) != RunState.FINISHED) {
+            List<ProcessHandle> left = Orphans.writing(dir);
+            if (!left.isEmpty()) {
+                opt.err().println(progress.line("waiting for " + spec.name() + ", left running by a killed campaign (pid "
+                        + left.get(0).pid() + ")"));
+                Orphans.awaitAll(dir);
+            }
+        }
         RunState state = RunState.of(dir);
         if (state == RunState.FINISHED) {
             progress.skipped();
