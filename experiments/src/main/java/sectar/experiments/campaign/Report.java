@@ -74,6 +74,10 @@ public final class Report {
                         Seeds.rng(seed, "report/bootstrap/iqm/" + a + "/" + t)), strata)).append(" |");
             }
             List<double[]> all = strata(rows, a, null);
+            if (all.isEmpty()) { // no finite score: the instances' expert and random returns tie
+                s.append(" - | - |\n");
+                continue;
+            }
             s.append(' ').append(cell(Statistics.stratifiedBootstrap(all, Statistics::iqm, CONFIDENCE, reps,
                     Seeds.rng(seed, "report/bootstrap/iqm/" + a)), all)).append(" |");
             s.append(' ').append(cell(Statistics.stratifiedBootstrap(all, Statistics::mean, CONFIDENCE, reps,
