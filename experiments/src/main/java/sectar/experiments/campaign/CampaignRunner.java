@@ -146,11 +146,17 @@ public final class CampaignRunner {
 
     /** {@code resume} for a stopped run that can, else {@code train} into the folder (replacing what a stopped run left). */
     static List<String> arguments(RunSpec spec, RunState state, Path dir, Options opt) {
-        if (state == RunState.STOPPED && Resumable.resumes(spec.algo(), dir)) return List.of("resume", dir.toString());
-        List<String> a = new ArrayList<>(spec.trainArgs());
-        a.addAll(List.of("--out", dir.toString()));
-        if (Files.exists(dir)) a.add("--force");
-        if (spec.algo().equals("sectar")) a.addAll(List.of("--threads", Integer.toString(Math.max(1, Math.min(2, opt.cores() / opt.parallel())))));
+        // the networks' threads (1 or 2; results are identical): both cores for a run alone, one each side by side
+        List<String> threads = List.of("--threads", Integer.toString(Math.max(1, Math.min(2, opt.cores() / opt.parallel()))));
+        List<String> a = new ArrayList<>();
+        if (state == RunState.STOPPED && Resumable.resumes(spec.algo(), dir)) {
+            a.addAll(List.of("resume", dir.toString()));
+        } else {
+            a.addAll(spec.trainArgs());
+            a.addAll(List.of("--out", dir.toString()));
+            if (Files.exists(dir)) a.add("--force");
+        }
+        a.addAll(threads);
         return a;
     }
 

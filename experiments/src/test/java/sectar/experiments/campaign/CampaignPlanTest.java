@@ -48,7 +48,10 @@ class CampaignPlanTest {
         List<String> again = CampaignRunner.arguments(sectar, RunState.STOPPED, dir, options(tmp, 2));
         assertTrue(again.contains("--force") && again.get(again.size() - 1).equals("1"), again.toString()); // no checkpoint yet
         Files.writeString(dir.resolve(RunDirectory.CHECKPOINT), "x");
-        assertEquals(List.of("resume", dir.toString()), CampaignRunner.arguments(sectar, RunState.STOPPED, dir, options(tmp, 1)));
+        assertEquals(List.of("resume", dir.toString(), "--threads", "2"), CampaignRunner.arguments(sectar, RunState.STOPPED, dir, options(tmp, 1)));
+        RunSpec ppo = Experiments.of("waypoint").plan().get(1);
+        List<String> flat = CampaignRunner.arguments(ppo, RunState.ABSENT, tmp.resolve("ppo/i0-s1"), options(tmp, 2));
+        assertEquals(List.of("--threads", "1"), flat.subList(flat.size() - 2, flat.size()));
         assertTrue(ChildRun.command(List.of("tasks"), 1).contains("-XX:ActiveProcessorCount=1"));
         assertFalse(String.join(" ", ChildRun.command(List.of("tasks"), 0)).contains("ActiveProcessorCount"));
         assertEquals(ChildRun.MAIN, ChildRun.command(List.of("tasks"), 0).get(3));
