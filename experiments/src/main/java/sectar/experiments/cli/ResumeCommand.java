@@ -51,14 +51,21 @@ final class ResumeCommand implements Callable<Integer> {
         String json = ConfigJson.write(cfg);
         try (Trainer t = algo.trainer(cfg, threads > 1)) {
             TrainingLoop.restore(t, dir);
-            if (t.finished()) {
+            boolean marked = "completed".equals(m.path("status").asText());
+            if (t.finished() && marked) {
                 spec.commandLine().getOut().println("run " + dir + " is already finished (" + t.iteration() + " iterations, "
                         + t.envSteps() + " env steps); nothing to do");
                 return 0;
             }
-            try (RunDirectory run = RunDirectory.builder(m.path("task").asText(), algo.name(), m.path("seed").asLong())
-                    .out(dir).resume(true).command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
-                    .gitDir(CodeLocation.folder()).start(cfg)) {
+            try (RunDirectory run = open(m, algo, cfg)) {
+                if (t.finished()) {
+                    // killed between its last checkpoint and complete(): only the status is missing
+                    run.metrics().truncateAfter(t.iteration());
+                    run.complete();
+                    spec.commandLine().getOut().println("run " + dir + " had finished (" + t.iteration()
+                            + " iterations) but was not marked completed; marked it");
+                    return 0;
+                }
                 spec.commandLine().getOut().println("resuming " + dir + " after iteration " + t.iteration() + " of "
                         + t.plannedIterations());
                 TrainingLoop.run(t, run, Progress.console(m.path("task").asText() + " " + algo, t.plannedIterations()), json);
@@ -68,5 +75,11 @@ final class ResumeCommand implements Callable<Integer> {
         MetricsCsv.Table table = MetricsCsv.read(dir.resolve(RunDirectory.METRICS));
         spec.commandLine().getOut().println("run directory: " + dir + " (" + table.rows().size() + " iterations)");
         return 0;
+    }
+
+    private RunDirectory open(JsonNode m, Algorithm algo, Record cfg) {
+        return RunDirectory.builder(m.path("task").asText(), algo.name(), m.path("seed").asLong())
+                .out(dir).resume(true).command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
+                .gitDir(CodeLocation.folder()).start(cfg);
     }
 }

@@ -83,6 +83,30 @@ class ResumeCliTest {
         }
     }
 
+    /** A kill after the last checkpoint but before complete() leaves a finished run marked running. */
+    @Test
+    void aFinishedRunKilledBeforeItWasMarkedIsMarkedCompleted(@TempDir Path tmp) throws Exception {
+        Algorithm algo = Algorithm.ppo;
+        Path dir = tmp.resolve("unmarked");
+        Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
+        String json = ConfigJson.write(cfg);
+        RunDirectory run = RunDirectory.builder("waypoint", algo.name(), 3).out(dir).gitDir(dir).start(cfg);
+        try (Trainer t = algo.trainer(cfg, true)) {
+            while (!t.finished()) run.metrics().append(t.iterate());
+            Checkpoint.Builder b = Checkpoint.builder().header(json);
+            t.save(b);
+            b.build().write(run.file(TrainingLoop.CHECKPOINT));
+        }
+        assertTrue(Files.readString(dir.resolve(RunDirectory.METADATA)).contains("\"status\" : \"running\""));
+
+        CliTest.Result r = CliTest.run("resume", dir.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("marked it"), r.out());
+        assertTrue(Files.readString(dir.resolve(RunDirectory.METADATA)).contains("\"status\" : \"completed\""));
+        assertEquals(ITERATIONS, MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size());
+        assertTrue(CliTest.run("resume", dir.toString()).out().contains("already finished"));
+    }
+
     @Test
     void renderCheckpointDrawsFlatAndOneStepPolicies(@TempDir Path tmp) throws Exception {
         for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.mpc1step}) {
