@@ -1,9 +1,7 @@
 package sectar.experiments.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -102,15 +100,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** One episode of a trained run of any algorithm, from the policy its checkpoint holds. */
     private int renderCheckpoint(boolean gif) throws IOException {
-        Path meta = checkpoint.resolve(RunDirectory.METADATA);
-        if (!Files.isRegularFile(meta))
-            throw new IllegalArgumentException("--checkpoint " + checkpoint + " is not a run directory (no metadata.json)");
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(meta.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
-        }
+        JsonNode m = RunDirectory.readMetadata(checkpoint, "--checkpoint");
         Algorithm algo = Algorithm.named(m.path("algo").asText());
         Record cfg = ConfigJson.read(checkpoint.resolve(RunDirectory.CONFIG), algo.configType());
         if (!m.path("task").asText().equals(task))

@@ -1,9 +1,7 @@
 package sectar.experiments.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,14 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
-        Path meta = dir.resolve(RunDirectory.METADATA);
-        if (!Files.isRegularFile(meta)) throw new IllegalArgumentException("not a run directory (no metadata.json): " + dir);
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(meta.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
-        }
+        JsonNode m = RunDirectory.readMetadata(dir, "RUN_DIR");
         Algorithm algo = Algorithm.named(m.path("algo").asText());
         Record cfg = ConfigJson.read(dir.resolve(RunDirectory.CONFIG), algo.configType());
         String json = ConfigJson.write(cfg);

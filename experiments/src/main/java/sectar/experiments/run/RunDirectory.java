@@ -72,6 +72,21 @@ public final class RunDirectory implements AutoCloseable {
     /** Starts describing a run of {@code algo} on {@code task} with run seed {@code seed}. */
     public static Builder builder(String task, String algo, long seed) { return new Builder(task, algo, seed); }
 
+    /**
+     * The metadata.json of an existing run directory, or a one-line error naming {@code what} (the
+     * option or argument that pointed at it) when it has none or it is not JSON.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readMetadata(Path dir, String what) {
+        Path meta = dir.resolve(METADATA);
+        if (!Files.isRegularFile(meta))
+            throw new IllegalArgumentException(what + " " + dir + " is not a run directory (no " + METADATA + ")");
+        try {
+            return new ObjectMapper().readTree(meta.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+    }
+
     public Path dir() { return dir; }
 
     /** A path inside the run folder, e.g. {@code file("plots/return.png")}. */
