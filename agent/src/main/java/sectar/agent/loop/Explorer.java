@@ -54,18 +54,22 @@ public final class Explorer {
     /**
      * Rollouts of one iteration: experience for PPO and the cut segments for the buffers.
      *
-     * @param entropy the policy's mean action entropy over the states it acted from, as collected
+     * @param states  every rollout's states, L + 1 each
+     * @param actions every rollout's actions, L each (a held action repeats)
+     * @param logps   log-probability of each action at the step it was sampled (0 on held steps)
+     * @param entropy the policy's mean action entropy over the states it sampled from, as collected
      *                (before this iteration's update): what the released reset rule reads
      */
     public record Rollouts(List<List<double[]>> states, List<List<double[]>> actions, List<double[]> logps,
                            List<Segment> segments, long envSteps, double entropy) {}
 
     /**
-     * Runs N_e rollouts of (T+1) K_e - 1 steps, each from a start drawn from {@code visited} (without
-     * replacement when there are enough).
+     * Runs N_e rollouts of L = (T+1) K_e - 1 steps, each from a start drawn from {@code visited}
+     * (without replacement when there are enough). The policy samples on every {@code repeat}-th step
+     * and the action is held in between.
      */
     public Rollouts collect(Env env, List<double[]> visited, SplittableRandom rng) {
-        int t = spec.segmentLength(), len = NoveltyRewards.rolloutLength(t, cfg.segments());
+        int t = spec.segmentLength(), len = NoveltyRewards.rolloutLength(t, cfg.segments()), repeat = cfg.repeat();
         int[] picks = pickStarts(visited.size(), cfg.starts(), rng);
         List<List<double[]>> allStates = new ArrayList<>(), allActions = new ArrayList<>();
         List<double[]> allLogps = new ArrayList<>();
@@ -75,9 +79,12 @@ public final class Explorer {
             List<double[]> states = new ArrayList<>(List.of(obs)), actions = new ArrayList<>();
             List<float[]> encoded = new ArrayList<>();
             double[] logp = new double[len];
+            double[] a = null;
             for (int i = 0; i < len; i++) {
-                double[] a = policy.act(obs, rng);
-                logp[i] = policy.logProb(obs, a);
+                if (i % repeat == 0) {
+                    a = policy.act(obs, rng);
+                    logp[i] = policy.logProb(obs, a);
+                }
                 Step s = env.step(a);
                 if (s.terminated()) env.resetTo(s.observation(), 0); // the stage means nothing to the explorer
                 obs = s.observation();
@@ -91,14 +98,18 @@ public final class Explorer {
             allLogps.add(logp);
         }
         return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len,
-                collectedEntropy(allStates, len));
+                collectedEntropy(allStates, decisions(len, repeat)));
     }
 
-    /** Mean entropy of the current policy over the first {@code len} states of every rollout (one batched pass). */
-    private double collectedEntropy(List<List<double[]>> states, int len) {
-        double[][] inputs = new double[states.size() * len][];
+    /** Decisions of a rollout of {@code len} steps when each action is held {@code repeat} steps. */
+    static int decisions(int len, int repeat) { return (len + repeat - 1) / repeat; }
+
+    /** Mean entropy of the current policy over the states every rollout sampled from (one batched pass). */
+    private double collectedEntropy(List<List<double[]>> states, int decisions) {
+        int repeat = cfg.repeat();
+        double[][] inputs = new double[states.size() * decisions][];
         int o = 0;
-        for (List<double[]> roll : states) for (int i = 0; i < len; i++) inputs[o++] = roll.get(i);
+        for (List<double[]> roll : states) for (int d = 0; d < decisions; d++) inputs[o++] = roll.get(d * repeat);
         double sum = 0;
         for (double h : policy.entropies(inputs)) sum += h;
         return sum / inputs.length;
@@ -131,8 +142,10 @@ public final class Explorer {
         float[] bonus = model.inference().negElbo(seg, n, rng.split());
         NonFiniteLossException.check("the explorer's novelty bonus (negative ELBO)", bonus);
         int len = NoveltyRewards.rolloutLength(t, k), rollouts = r.states().size();
-        double[][] inputs = new double[rollouts * len][], actions = new double[rollouts * len][];
-        double[] rewards = new double[rollouts * len], logp = new double[rollouts * len];
+        int repeat = cfg.repeat(), dec = decisions(len, repeat);
+        // PPO sees one step per decision; a decision's reward is the sum over the steps it was held
+        double[][] inputs = new double[rollouts * dec][], actions = new double[rollouts * dec][];
+        double[] rewards = new double[rollouts * dec], logp = new double[rollouts * dec];
         int[] lengths = new int[rollouts];
         double bonusSum = 0;
         for (int j = 0; j < rollouts; j++) {
@@ -143,13 +156,15 @@ public final class Explorer {
             }
             double[] placed = NoveltyRewards.place(b, t);
             for (int i = 0; i < len; i++) {
-                int o = j * len + i;
-                inputs[o] = r.states().get(j).get(i);
-                actions[o] = r.actions().get(j).get(i);
-                rewards[o] = placed[i];
-                logp[o] = r.logps().get(j)[i];
+                int o = j * dec + i / repeat;
+                if (i % repeat == 0) {
+                    inputs[o] = r.states().get(j).get(i);
+                    actions[o] = r.actions().get(j).get(i);
+                    logp[o] = r.logps().get(j)[i];
+                }
+                rewards[o] += placed[i];
             }
-            lengths[j] = len;
+            lengths[j] = dec;
         }
         PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
         return new Update(stats, bonusSum / n);

@@ -10,10 +10,14 @@ package sectar.agent.loop;
  * @param entropyBonus  PPO entropy bonus (0 waypoint/block, 1e-3 wheeled/swimmer)
  * @param resetEntropy  re-draw the weights when the batch's entropy as collected falls below this (1.34 waypoint,
  *                      1.6 block, 0 = never)
+ * @param actionRepeat  env steps each sampled action is held for (0 or 1 = a new action every step, as
+ *                      released): temporally extended exploration, so a near-uniform explorer still
+ *                      travels and carries instead of jittering in place
  */
 public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,
-                             double resetEntropy) {
+                             double resetEntropy, int actionRepeat) {
     public ExplorerConfig {
+        if (actionRepeat < 0) throw new IllegalArgumentException("explorer.actionRepeat must be >= 0 (0 or 1 = every step), got " + actionRepeat);
         if (starts < 1) throw new IllegalArgumentException("explorer.starts must be >= 1, got " + starts);
         if (segments < 1) throw new IllegalArgumentException("explorer.segments must be >= 1, got " + segments);
         if (!(entropyBonus >= 0)) throw new IllegalArgumentException("explorer.entropyBonus must be >= 0, got " + entropyBonus);
@@ -21,4 +25,7 @@ public record ExplorerConfig(int starts, int segments, int[] hidden, double init
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
+
+    /** Env steps per decision, >= 1 (configs written before the field existed read 0). */
+    public int repeat() { return Math.max(1, actionRepeat); }
 }

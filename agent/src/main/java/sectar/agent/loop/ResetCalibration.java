@@ -26,7 +26,7 @@ public record ResetCalibration(double releasedShare, double threshold, int sampl
     /** Mean collection-time entropies of {@code samples} fresh explorers of {@code hidden} (sorted). */
     public static double[] freshEntropies(ExplorerConfig cfg, int[] hidden, TaskSpec spec, Env env, int samples, long seed) {
         ExplorerConfig sized = new ExplorerConfig(1, cfg.segments(), hidden, cfg.initLogStd(), cfg.entropyBonus(),
-                cfg.resetEntropy());
+                cfg.resetEntropy(), cfg.actionRepeat());
         double[] start = env.reset(Seeds.derive(seed, "calibrate/env"));
         List<double[]> starts = new ArrayList<>(List.of(start));
         double[] out = new double[samples];

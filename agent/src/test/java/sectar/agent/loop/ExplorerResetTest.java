@@ -21,7 +21,7 @@ class ExplorerResetTest {
     private final Env env = Tasks.entry("waypoint").env().apply(spec);
 
     private Explorer explorer(double threshold) {
-        return new Explorer(new ExplorerConfig(6, 2, new int[] {16, 16}, 0, 0, threshold), PpoConfig.sectar(), spec, false,
+        return new Explorer(new ExplorerConfig(6, 2, new int[] {16, 16}, 0, 0, threshold, 1), PpoConfig.sectar(), spec, false,
                 new SplittableRandom(5));
     }
 

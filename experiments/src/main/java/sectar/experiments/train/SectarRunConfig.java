@@ -182,7 +182,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
         ExplorerConfig explorer = Named.of(ExplorerConfig.class)
                 .set("starts", r.explorerStarts()).set("segments", r.explorerSegments()).set("hidden", new int[] {400, 300, 200})
                 .set("initLogStd", r.initLogStd()).set("entropyBonus", r.entropyBonus()).set("resetEntropy", r.resetEntropy())
-                .build();
+                .set("actionRepeat", 1).build();
         return Named.of(SectarRunConfig.class)
                 .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
                 .set("preset", Preset.paper).set("seed", seed)

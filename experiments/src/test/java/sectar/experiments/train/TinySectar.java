@@ -13,7 +13,7 @@ final class TinySectar {
         return new SectarRunConfig("waypoint", 0, Preset.cpu, seed, iterations,
                 SectarConfig.cpu().withSizes(16, 16).withBatchSize(16),
                 new MpcConfig(2, 16, 2, 3, 0.99, 0.05, sectar.planner.SearchMethod.shooting, 4, 2, false, false, 0),
-                new ExplorerConfig(8, 2, new int[] {16}, 0, 0, 1.34),
+                new ExplorerConfig(8, 2, new int[] {16}, 0, 0, 1.34, 1),
                 PpoConfig.sectar(), 2, 2, 1, 4, 4, 1000, 100, 1, false, sectar.agent.loop.PriorConfig.RELEASED, 0);
     }
 }
