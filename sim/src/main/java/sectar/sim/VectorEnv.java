@@ -1,16 +1,12 @@
 package sectar.sim;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
  * N environments of one task instance stepped together in this process (Gymnasium's
- * {@code SyncVectorEnv}, optionally split over a small fixed thread pool), with auto-reset.
+ * {@code SyncVectorEnv}), with auto-reset. With two threads, each step hands the second half of the
+ * envs to one helper thread ({@link SliceWorker}, one hand-off per step) when measuring shows that
+ * this is faster ({@link SplitDecision}), so vector stepping is never slower than a loop over the envs.
  *
  * <p>Seeding: env i owns the seed {@code Seeds.derive(runSeed, "env/" + i)}, and its e-th episode
  * (e = 0, 1, ...) starts from {@code reset(Seeds.derive(envSeed, "episode/" + e))}. Each env is only
@@ -24,8 +20,8 @@ import java.util.function.Supplier;
  * just taken, i.e. the finished episode.
  */
 public final class VectorEnv implements AutoCloseable {
-    /** Use two worker threads from this many envs on (below it, threading costs more than it saves). */
-    public static final int THREADS_FROM = 8;
+    /** Offer two threads from this many envs on ({@link SplitDecision} then decides per step whether to split). */
+    public static final int THREADS_FROM = 2;
 
     /**
      * The result of one vector step (arrays indexed by env).
@@ -46,7 +42,8 @@ public final class VectorEnv implements AutoCloseable {
     private final long[] envSeeds;
     private final int[] episodes;
     private final int threads;
-    private final ExecutorService pool;
+    private final SliceWorker worker;
+    private final SplitDecision decision = new SplitDecision();
 
     /**
      * @param factory fresh, time-limited envs of one task instance (e.g. {@code () -> Tasks.make("block", 0)})
@@ -65,7 +62,7 @@ public final class VectorEnv implements AutoCloseable {
         }
         episodes = new int[n];
         this.threads = Math.min(threads, n);
-        pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads, VectorEnv::daemon) : null;
+        worker = this.threads > 1 ? new SliceWorker("vector-env") : null;
     }
 
     /** {@code n} envs of instance {@code k} of {@code task}; two threads when n >= {@link #THREADS_FROM}. */
@@ -74,15 +71,12 @@ public final class VectorEnv implements AutoCloseable {
         return new VectorEnv(() -> Tasks.make(task, k), n, runSeed, n >= THREADS_FROM ? 2 : 1);
     }
 
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "vector-env");
-        t.setDaemon(true);
-        return t;
-    }
-
     public int size() { return envs.length; }
 
     public int threads() { return threads; }
+
+    /** Whether steps are currently split over two threads (as last measured; false with one thread). */
+    public boolean splitting() { return worker != null && decision.splitting(); }
 
     public TaskSpec spec() { return envs[0].spec(); }
 
@@ -132,19 +126,25 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("need one action per env: " + n + " rows, got "
                     + (actions == null ? "null" : actions.length));
         Space space = spec().actionSpace();
-        for (int i = 0; i < n; i++) space.validate(spec().name() + " action of env " + i, actions[i]);
+        for (int i = 0; i < n; i++) {
+            try {
+                space.validate("action", actions[i]);
+            } catch (IllegalArgumentException e) { // build the message naming the env only when it is needed
+                space.validate(spec().name() + " action of env " + i, actions[i]);
+                throw e;
+            }
+        }
         VectorStep out = new VectorStep(new double[n][], new double[n], new boolean[n], new boolean[n], new int[n],
                 new double[n][]);
-        if (pool == null) {
+        if (worker == null) {
             stepRange(actions, out, 0, n);
             return out;
         }
-        List<Future<?>> parts = new ArrayList<>(threads);
-        for (int w = 0; w < threads; w++) {
-            int from = (int) ((long) n * w / threads), to = (int) ((long) n * (w + 1) / threads);
-            parts.add(pool.submit(() -> stepRange(actions, out, from, to)));
-        }
-        for (Future<?> f : parts) await(f);
+        boolean split = decision.splitNext();
+        long t0 = System.nanoTime();
+        if (split) worker.runBoth(() -> stepRange(actions, out, 0, n / 2), () -> stepRange(actions, out, n / 2, n));
+        else stepRange(actions, out, 0, n);
+        decision.record(System.nanoTime() - t0);
         return out;
     }
 
@@ -170,19 +170,6 @@ public final class VectorEnv implements AutoCloseable {
         return envs[i].reset(seed);
     }
 
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stepping envs", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private int checkIndex(int i) {
         if (i < 0 || i >= envs.length)
             throw new IllegalArgumentException("env index must be in [0, " + (envs.length - 1) + "], got " + i);
@@ -190,6 +177,6 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     @Override public void close() {
-        if (pool != null) pool.shutdownNow();
+        if (worker != null) worker.close();
     }
 }

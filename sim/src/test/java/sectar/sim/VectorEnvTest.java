@@ -48,7 +48,7 @@ class VectorEnvTest {
     @Test void autoResetReturnsTheNewObservationAndKeepsTheFinalOne() {
         int n = 3, length = Tasks.spec("block", 0).episodeSteps();
         try (VectorEnv v = VectorEnv.of("block", 0, n, 5)) {
-            assertEquals(1, v.threads());
+            assertEquals(2, v.threads());
             double[][] obs = v.reset();
             double[][] action = {{0}, {1}, {2}};
             VectorEnv.VectorStep s = null;

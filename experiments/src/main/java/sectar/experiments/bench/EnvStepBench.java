@@ -37,9 +37,13 @@ public final class EnvStepBench {
         return o;
     }
 
-    /** A loop that steps a vector of {@code envs} envs until {@code n} env steps are done (rounded up). */
-    public static Timing.Work vector(String task, int envs, boolean expert, long seed) {
-        VectorEnv vec = VectorEnv.of(task, 0, envs, seed);
+    /**
+     * A loop that steps a vector of {@code envs} envs on {@code threads} threads until {@code n} env
+     * steps are done (rounded up); the actions are chosen on the caller's thread.
+     */
+    public static Timing.Work vector(String task, int envs, int threads, boolean expert, long seed) {
+        Tasks.spec(task, 0);
+        VectorEnv vec = new VectorEnv(() -> Tasks.make(task, 0), envs, seed, threads);
         Policy[] policies = new Policy[envs];
         for (int i = 0; i < envs; i++)
             policies[i] = expert ? Tasks.expert(task, 0) : Policy.random(vec.spec().actionSpace());

@@ -24,7 +24,7 @@ import sectar.sim.Tasks;
  * warm-up), then the raw JBox2D scene equivalent to the C++ reference, as JSON lines.
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Env steps/s per task (single env, vector env) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
+        description = "Env steps/s per task (single env, vector env on 1 and 2 threads) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
 final class BenchEnvCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,8 +64,11 @@ final class BenchEnvCommand implements Callable<Integer> {
         for (String t : tasks) {
             double single = Timing.median(Timing.rates(EnvStepBench.single(t, expert, seed), repeats, seconds, 1.0));
             line(out, t, "single", single);
-            double vector = Timing.median(Timing.rates(EnvStepBench.vector(t, envs, expert, seed), repeats, seconds, 1.0));
-            line(out, t, "vector", vector);
+            // vector_1thread is a plain loop over the envs; vector_2threads must never be slower than it
+            for (int threads = 1; threads <= 2; threads++) {
+                double vector = Timing.median(Timing.rates(EnvStepBench.vector(t, envs, threads, expert, seed), repeats, seconds, 1.0));
+                line(out, t, "vector_" + threads + (threads == 1 ? "thread" : "threads"), vector);
+            }
             if (!noScene) {
                 String scene = EnvStepBench.sceneOf(t);
                 scene(out, scene, "jbox2d_tree", () -> new World(new Vec2(0, 0)));
