@@ -13,7 +13,6 @@ import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.ConfigOverrides;
-import sectar.sim.config.Named;
 import sectar.experiments.train.Preset;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
@@ -87,8 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         // validates task, instance and any instances file before anything is written
         TaskInstance inst = InstanceChoice.resolve(task, instancesFile, instance);
         if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
-        Record preset = Named.from(algo.preset(this.preset, task, instance, seed, budgetIterations(), budgetEnvSteps()))
-                .set("taskInstance", inst).build();
+        Record preset = algo.preset(this.preset, inst, seed, budgetIterations(), budgetEnvSteps());
         Record cfg = ConfigOverrides.apply(preset, allSets(), algo.configType());
         String json = ConfigJson.write(cfg);
         try (RunDirectory run = start(cfg); Trainer t = algo.trainer(cfg, threads > 1)) {

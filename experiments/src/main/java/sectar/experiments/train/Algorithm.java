@@ -1,5 +1,8 @@
 package sectar.experiments.train;
 
+import sectar.sim.TaskInstance;
+import sectar.sim.Tasks;
+
 /**
  * The registry of trainable algorithms: each names its config record (what config.json holds), its
  * presets and its {@link Trainer}. The constant names are the words of {@code --algo} and of
@@ -23,10 +26,15 @@ public enum Algorithm {
 
     /** The preset config; {@code iterations} or {@code envSteps} is the budget, whichever this algorithm counts. */
     public Record preset(Preset preset, String task, int instance, long seed, int iterations, long envSteps) {
+        return preset(preset, Tasks.instance(task, instance), seed, iterations, envSteps);
+    }
+
+    /** The preset config for a task instance (bundled or from a file), whose own lengths it fits. */
+    public Record preset(Preset preset, TaskInstance instance, long seed, int iterations, long envSteps) {
         return switch (this) {
-            case sectar -> SectarRunConfig.preset(preset, task, instance, seed, iterations);
-            case ppo, trpo -> FlatConfig.preset(preset, task, instance, name(), seed, envSteps);
-            case mpc1step -> OneStepConfig.preset(preset, task, instance, seed, iterations);
+            case sectar -> SectarRunConfig.preset(preset, instance, seed, iterations);
+            case ppo, trpo -> FlatConfig.preset(preset, instance, name(), seed, envSteps);
+            case mpc1step -> OneStepConfig.preset(preset, instance, seed, iterations);
         };
     }
 

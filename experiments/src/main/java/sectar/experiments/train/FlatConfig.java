@@ -62,13 +62,18 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
         return preset(Preset.named(preset), task, instance, algo, seed, envSteps);
     }
 
-    /** The preset for {@code task} (see {@link #preset(String, String, int, String, long, long)}). */
+    /** The preset for bundled instance {@code instance} of {@code task}. */
     public static FlatConfig preset(Preset preset, String task, int instance, String algo, long seed, long envSteps) {
+        return preset(preset, Tasks.instance(task, instance), algo, seed, envSteps);
+    }
+
+    /** The preset for a task instance (see {@link #preset(String, String, int, String, long, long)}). */
+    public static FlatConfig preset(Preset preset, TaskInstance instance, String algo, long seed, long envSteps) {
         Named<FlatConfig> c = Named.of(FlatConfig.class)
-                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("task", instance.task()).set("instance", instance.index()).set("taskInstance", instance)
                 .set("algo", algo).set("preset", preset).set("seed", seed)
                 .set("envSteps", envSteps)
-                .set("initLogStd", task.equals("wheeled") ? Math.log(20) : 0.0)
+                .set("initLogStd", TaskPresets.of(instance.task()).flat().initLogStd())
                 .set("ppo", PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE))
                 .set("trpo", TrpoConfig.rllab());
         return switch (preset) {

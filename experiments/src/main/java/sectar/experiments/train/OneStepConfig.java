@@ -54,17 +54,6 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
     /** The spec of the run's task instance. */
     public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
-    /** The released plan length: the whole episode (190 waypoint, 95 block, 380 wheeled, 2970 swimmer). */
-    private static int releasedHorizon(String task) {
-        return switch (task) {
-            case "waypoint" -> 190;
-            case "block" -> 95;
-            case "wheeled" -> 380;
-            case "swimmer" -> 2970;
-            default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected waypoint, block, wheeled or swimmer");
-        };
-    }
-
     /**
      * {@code paper}: the released numbers; {@code cpu}: a 64-64 model, 10 epochs, 8 random paths and 2
      * MPC paths per iteration of 256 candidates, planning two segments ahead.
@@ -73,21 +62,29 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
         return preset(Preset.named(preset), task, instance, seed, iterations);
     }
 
-    /** The preset for {@code task} (see {@link #preset(String, String, int, long, int)}). */
+    /** The preset for bundled instance {@code instance} of {@code task}. */
     public static OneStepConfig preset(Preset preset, String task, int instance, long seed, int iterations) {
-        int horizon = releasedHorizon(task);
-        boolean swimmer = task.equals("swimmer"), big = swimmer || task.equals("wheeled");
+        return preset(preset, Tasks.instance(task, instance), seed, iterations);
+    }
+
+    /**
+     * The preset for a task instance (see {@link #preset(String, String, int, long, int)}): per-task numbers
+     * from {@link TaskPresets}, plan lengths in the instance's own segments.
+     */
+    public static OneStepConfig preset(Preset preset, TaskInstance instance, long seed, int iterations) {
+        TaskPresets.OneStep r = TaskPresets.of(instance.task()).oneStep();
+        int segment = Tasks.spec(instance).segmentLength(), horizon = r.planSegments() * segment;
         Named<OneStepConfig> c = Named.of(OneStepConfig.class)
-                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("task", instance.task()).set("instance", instance.index()).set("taskInstance", instance)
                 .set("preset", preset).set("seed", seed)
                 .set("iterations", iterations).set("learningRate", 1e-3).set("batch", 512);
         return switch (preset) {
             case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60)
-                    .set("initialPaths", big ? 100 : 40).set("pathsPerIteration", swimmer ? 20 : 100)
-                    .set("candidates", swimmer ? 4000 : 2048).set("horizon", horizon).build();
+                    .set("initialPaths", r.initialPaths()).set("pathsPerIteration", r.pathsPerIteration())
+                    .set("candidates", r.candidates()).set("horizon", horizon).build();
             case cpu -> c.set("hidden", new int[] {64, 64}).set("epochs", 10)
                     .set("initialPaths", 8).set("pathsPerIteration", 2).set("candidates", 256)
-                    .set("horizon", Math.min(horizon, 2 * Tasks.spec(task, instance).segmentLength())).build();
+                    .set("horizon", Math.min(horizon, 2 * segment)).build();
         };
     }
 }

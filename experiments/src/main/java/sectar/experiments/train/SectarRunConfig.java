@@ -74,109 +74,40 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
     /** The spec of the run's task instance. */
     public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
-    /**
-     * The cpu preset's explorer reset thresholds, calibrated to its 64-64 explorer with
-     * {@code sectar calibrate-reset <task> --hidden 64,64 --samples 200}: fresh 64-64 explorers fall below
-     * these as often as fresh released 400-300-200 ones fall below the released 1.34 (waypoint: 17%) and
-     * 1.6 (block: 0% of 200), so a fresh explorer is not reset before it has learned anything.
-     */
-    static final double CPU_RESET_WAYPOINT = 1.2826, CPU_RESET_BLOCK = 1.3595;
-
-    private static double cpuResetEntropy(String task, double released) {
-        return switch (task) {
-            case "waypoint" -> CPU_RESET_WAYPOINT;
-            case "block" -> CPU_RESET_BLOCK;
-            default -> released;
-        };
-    }
-
-    /** The cpu preset's parallel MPC episodes: fewer where an episode is 50 segments long. */
-    private static int cpuEpisodes(String task) {
-        return switch (task) {
-            case "waypoint" -> 8;
-            case "swimmer" -> 2;
-            default -> 4;
-        };
-    }
-
-    /**
-     * The cpu preset's env steps per replan: every 5 on waypoint (the lever study's best), every 10 on
-     * block and wheeled, whose 50-segment episodes would make replanning every 5 steps cost about 45 s
-     * per iteration, and every 50 of swimmer's 99-step segments.
-     */
-    private static int cpuExecuteSteps(String task) {
-        return switch (task) {
-            case "waypoint" -> 5;
-            case "swimmer" -> 50;
-            default -> 10;
-        };
-    }
-
-    /**
-     * Released per-task numbers (spec section 9) that both presets share.
-     *
-     * @param segments         episode length in segments
-     * @param horizon          plan horizon in segments
-     * @param gamma            discount of the plan score
-     * @param explorerStarts   explorer rollouts per iteration
-     * @param explorerSegments segments per explorer rollout
-     * @param initLogStd       initial log sigma of the explorer (continuous actions)
-     * @param entropyBonus     explorer entropy bonus
-     * @param resetEntropy     explorer reset threshold (0 = never reset)
-     * @param mpcEpisodes      parallel MPC episodes per iteration
-     * @param candidates       latent sequences per replanning
-     * @param replay           replay capacity in segments
-     */
-    record TaskNumbers(int segments, int horizon, double gamma, int explorerStarts, int explorerSegments,
-                       double initLogStd, double entropyBonus, double resetEntropy, int mpcEpisodes,
-                       int candidates, int replay) {}
-
-    private static TaskNumbers released(String task) {
-        Named<TaskNumbers> common = Named.of(TaskNumbers.class).set("gamma", task.equals("block") ? 0.995 : 0.99);
-        return switch (task) {
-            case "waypoint" -> common.set("segments", 20).set("horizon", 10).set("explorerStarts", 400)
-                    .set("explorerSegments", 5).set("initLogStd", 0.0).set("entropyBonus", 0.0).set("resetEntropy", 1.34)
-                    .set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 9000).build();
-            case "block" -> common.set("segments", 50).set("horizon", 10).set("explorerStarts", 400)
-                    .set("explorerSegments", 10).set("initLogStd", 0.0).set("entropyBonus", 0.0).set("resetEntropy", 1.6)
-                    .set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 1_000_000).build();
-            case "wheeled" -> common.set("segments", 50).set("horizon", 20).set("explorerStarts", 400)
-                    .set("explorerSegments", 10).set("initLogStd", Math.log(20)).set("entropyBonus", 1e-3)
-                    .set("resetEntropy", 0.0).set("mpcEpisodes", 40).set("candidates", 2048).set("replay", 1_000_000).build();
-            case "swimmer" -> common.set("segments", 50).set("horizon", 30).set("explorerStarts", 200)
-                    .set("explorerSegments", 2).set("initLogStd", 0.0).set("entropyBonus", 1e-3).set("resetEntropy", 0.0)
-                    .set("mpcEpisodes", 20).set("candidates", 4000).set("replay", 1_000_000).build();
-            default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected waypoint, block, wheeled or swimmer");
-        };
-    }
-
-    /** As {@link #preset(Preset, String, int, long, int)} with the preset given by name. */
+    /** As {@link #preset(Preset, TaskInstance, long, int)} with the preset given by name, on a bundled instance. */
     public static SectarRunConfig preset(String preset, String task, int instance, long seed, int iterations) {
         return preset(Preset.named(preset), task, instance, seed, iterations);
     }
 
-    /**
-     * The preset for a task. {@code paper}: spec section 9 exactly, the released random-shooting planner
-     * (with the released explorer reset). {@code cpu}: the same algorithm sized for 2 cores (small
-     * networks, 100 explorer starts, the never-blind plan score with progress weight 0.05) plus the
-     * levers the lever study kept ({@code results/levers/}): 10 x 15 VAE steps per iteration, plans of
-     * 2 segments x 640 candidates, a replan every few env steps ({@link #cpuExecuteSteps}), the
-     * MPC's executed segments added to the replay, and fewer MPC episodes where episodes are 50 segments
-     * long (waypoint 8, block and wheeled 4, swimmer 2) so an iteration stays well under a minute.
-     */
+    /** As {@link #preset(Preset, TaskInstance, long, int)} on bundled instance {@code instance} of {@code task}. */
     public static SectarRunConfig preset(Preset preset, String task, int instance, long seed, int iterations) {
-        SectarRunConfig paper = paper(task, instance, seed, iterations);
+        return preset(preset, Tasks.instance(task, instance), seed, iterations);
+    }
+
+    /**
+     * The preset for a task instance; the per-task numbers come from {@link TaskPresets}, the episode's
+     * length in segments from the instance. {@code paper}: spec section 9 exactly, the released
+     * random-shooting planner (with the released explorer reset). {@code cpu}: the same algorithm sized
+     * for 2 cores (small networks, a quarter of the explorer starts, the never-blind plan score with
+     * progress weight 0.05) plus the levers the lever study kept ({@code results/levers/}): 10 x 15 VAE
+     * steps per iteration, plans of 2 segments x 640 candidates, a replan every few env steps, the MPC's
+     * executed segments added to the replay, and fewer MPC episodes where episodes are 50 segments long
+     * (waypoint 8, block and wheeled 4, swimmer 2) so an iteration stays well under a minute.
+     */
+    public static SectarRunConfig preset(Preset preset, TaskInstance instance, long seed, int iterations) {
+        SectarRunConfig paper = paper(instance, seed, iterations);
         return switch (preset) {
             case paper -> paper;
             case cpu -> cpu(paper);
         };
     }
 
-    private static SectarRunConfig paper(String task, int instance, long seed, int iterations) {
-        TaskNumbers r = released(task);
+    private static SectarRunConfig paper(TaskInstance instance, long seed, int iterations) {
+        TaskPresets.Sectar r = TaskPresets.of(instance.task()).sectar();
+        TaskSpec spec = Tasks.spec(instance);
         MpcConfig mpc = Named.of(MpcConfig.class)
                 .set("episodes", r.mpcEpisodes()).set("candidates", r.candidates()).set("horizon", r.horizon())
-                .set("segments", r.segments()).set("gamma", r.gamma()).set("progressWeight", 0.0)
+                .set("segments", spec.episodeSteps() / spec.segmentLength()).set("gamma", r.gamma()).set("progressWeight", 0.0)
                 .set("search", SearchMethod.shooting).set("cemIterations", 4).set("cemElites", 64)
                 .set("warmStart", false).set("greedyActions", false).set("executeSteps", 0).build();
         ExplorerConfig explorer = Named.of(ExplorerConfig.class)
@@ -184,7 +115,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                 .set("initLogStd", r.initLogStd()).set("entropyBonus", r.entropyBonus()).set("resetEntropy", r.resetEntropy())
                 .set("actionRepeat", 1).build();
         return Named.of(SectarRunConfig.class)
-                .set("task", task).set("instance", instance).set("taskInstance", Tasks.instance(task, instance))
+                .set("task", instance.task()).set("instance", instance.index()).set("taskInstance", instance)
                 .set("preset", Preset.paper).set("seed", seed)
                 .set("iterations", iterations)
                 .set("model", SectarConfig.paper()).set("mpc", mpc).set("explorer", explorer).set("ppo", PpoConfig.sectar())
@@ -197,13 +128,13 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
 
     /** The cpu preset as what it changes in the paper preset of the same task. */
     private static SectarRunConfig cpu(SectarRunConfig paper) {
-        String task = paper.task();
+        TaskPresets.SectarCpu c = TaskPresets.of(paper.task()).sectarCpu();
         MpcConfig mpc = Named.from(paper.mpc())
-                .set("episodes", cpuEpisodes(task)).set("candidates", 640).set("horizon", 2).set("progressWeight", 0.05)
-                .set("cemElites", 16).set("executeSteps", cpuExecuteSteps(task)).build();
+                .set("episodes", c.mpcEpisodes()).set("candidates", 640).set("horizon", 2).set("progressWeight", 0.05)
+                .set("cemElites", 16).set("executeSteps", c.executeSteps()).build();
         ExplorerConfig explorer = Named.from(paper.explorer())
                 .set("starts", Math.max(50, paper.explorer().starts() / 4)).set("hidden", new int[] {64, 64})
-                .set("resetEntropy", cpuResetEntropy(task, paper.explorer().resetEntropy())).build();
+                .set("resetEntropy", c.resetEntropy()).set("actionRepeat", c.actionRepeat()).build();
         return Named.from(paper)
                 .set("preset", Preset.cpu).set("model", SectarConfig.cpu()).set("mpc", mpc).set("explorer", explorer)
                 .set("vaeStepsPerPass", 15).set("validationCapacity", 1000).set("checkpointEvery", 1).set("mpcToReplay", true)
