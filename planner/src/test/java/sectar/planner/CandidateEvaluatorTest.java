@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** Scores do not depend on how candidates are split into model calls. */
 class CandidateEvaluatorTest {

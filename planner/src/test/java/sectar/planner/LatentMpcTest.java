@@ -9,7 +9,7 @@ import sectar.sim.Env;
 import sectar.sim.Episode;
 import sectar.sim.OrderedGoals;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** The planner with an oracle model: works independently of learning. */
 class LatentMpcTest {

@@ -8,7 +8,7 @@ import sectar.agent.api.DynamicsModel;
 import sectar.sim.Env;
 import sectar.sim.Step;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 class OneStepMpcTest {
     /** The true kinematic waypoint step behind the model API. */

@@ -7,7 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A task's half of its instances, held by its registration in {@link Tasks}: which fields an instance
+ * A task's half of its instances, held by its registration in {@link sectar.sim.tasks.Tasks}: which fields an instance
  * file must give and the parameters a file may leave out (the released values).
  *
  * @param startField name of the instance field holding the agent's start point ({@code "start"},
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public record InstanceFormat(String startField, int objects, double minArena, SortedMap<String, Double> defaults) {
     /** Parameters that count something and so must be whole numbers. */
-    static final Set<String> INTEGER_PARAMETERS = Set.of("pay_every", "segment_len", "episode_segments");
+    public static final Set<String> INTEGER_PARAMETERS = Set.of("pay_every", "segment_len", "episode_segments");
 
     public InstanceFormat {
         if (objects < 0) throw new IllegalArgumentException("objects must be >= 0, got " + objects);

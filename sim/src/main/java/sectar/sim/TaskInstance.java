@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import sectar.sim.tasks.TaskFile;
 
 /**
  * One task instance as a value: where the agent starts, the objects, the ordered goals and the task's

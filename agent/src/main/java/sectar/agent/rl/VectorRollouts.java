@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import sectar.agent.nn.PolicyNet;
-import sectar.sim.VectorEnv;
+import sectar.sim.vector.VectorEnv;
 
 /**
  * Collects whole episodes of a flat policy over a {@link VectorEnv}: each env runs until it has

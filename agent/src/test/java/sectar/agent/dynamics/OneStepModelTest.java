@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import sectar.sim.Env;
 import sectar.sim.Step;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 class OneStepModelTest {
     private static Transitions randomWaypointData(int n, long seed) {

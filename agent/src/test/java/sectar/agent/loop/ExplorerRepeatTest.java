@@ -10,7 +10,7 @@ import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SectarConfig;
 import sectar.sim.Env;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** The explorer's action repeat: each sampled action is held, and PPO learns from the decisions only. */
 class ExplorerRepeatTest {

@@ -13,7 +13,7 @@ import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SectarConfig;
 import sectar.sim.Env;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** The explorer reset as released (spec 4.3): it reads the collected batch's entropy and re-draws weights only. */
 class ExplorerResetTest {

@@ -1,7 +1,7 @@
 package sectar.agent.vae;
 
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** Task specs the tests share. */
 final class Tasks2 {

@@ -6,8 +6,8 @@ import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
 import sectar.sim.Step;
-import sectar.sim.Tasks;
-import sectar.sim.VectorEnv;
+import sectar.sim.tasks.Tasks;
+import sectar.sim.vector.VectorEnv;
 
 /**
  * Env steps per second of a task (instance 0), resets included: one env stepped by its expert (or

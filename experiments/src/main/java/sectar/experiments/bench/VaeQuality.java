@@ -5,7 +5,7 @@ import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SectarConfig;
 import sectar.agent.vae.SegmentBatch;
 import sectar.sim.Seeds;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * How well the SeCTAR VAE learns waypoint segments (80% expert, 20% random walk, uniform starts and

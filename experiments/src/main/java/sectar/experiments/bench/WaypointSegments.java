@@ -6,7 +6,7 @@ import sectar.agent.vae.SegmentBatch;
 import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Step;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * T=19-step segments of the waypoint task from random start states and stages, driven by the scripted

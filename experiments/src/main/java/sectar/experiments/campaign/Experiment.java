@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * One task's comparison experiment as data: which algorithms (with presets and budgets), how many

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import sectar.sim.Episode;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The scripted expert's and a uniform random policy's mean return on an instance: the two ends of the

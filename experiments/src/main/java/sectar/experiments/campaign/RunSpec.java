@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sectar.experiments.train.OneStepConfig;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * One run of a campaign: an algorithm's setup on one instance with one seed. Its name,

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import sectar.experiments.bench.Box2dScenes;
 import sectar.experiments.bench.EnvStepBench;
 import sectar.experiments.bench.Timing;
-import sectar.sim.TaskWorld;
-import sectar.sim.Tasks;
+import sectar.sim.physics.TaskWorld;
+import sectar.sim.tasks.Tasks;
 
 /**
  * {@code sectar bench env}: env steps per second per task and mode (median of the repeats after a

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import sectar.agent.loop.ResetCalibration;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** {@code sectar calibrate-reset <task>}: the explorer reset threshold that fits a network size. */
 @Command(name = "calibrate-reset", mixinStandardHelpOptions = true,

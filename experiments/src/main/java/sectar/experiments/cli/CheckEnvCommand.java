@@ -10,13 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import sectar.sim.EnvChecker;
 import sectar.sim.Episode;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.EnvChecker;
+import sectar.sim.tasks.Tasks;
 
 /**
  * {@code sectar check-env <task>}: the env contract checks on each instance, plus the expert's and a

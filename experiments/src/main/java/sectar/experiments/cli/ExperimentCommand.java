@@ -18,7 +18,7 @@ import sectar.experiments.campaign.Experiment;
 import sectar.experiments.campaign.RunSpec;
 import sectar.experiments.campaign.RunState;
 import sectar.experiments.mains.Experiments;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** {@code sectar experiment <task>}: the task's comparison campaign, resumable, with its summary, plots and README. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,

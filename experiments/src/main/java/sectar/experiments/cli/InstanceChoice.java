@@ -3,11 +3,11 @@ package sectar.experiments.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import sectar.sim.EnvChecker;
 import sectar.sim.Seeds;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.EnvChecker;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The {@code --instance} / {@code --instances-file} pair of check-env, train, render and trace: a

@@ -21,11 +21,11 @@ import sectar.sim.Env;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
 import sectar.sim.render.FrameRenderer;
 import sectar.sim.render.GifWriter;
 import sectar.sim.render.PngWriter;
 import sectar.sim.render.Recorder;
+import sectar.sim.tasks.Tasks;
 
 /**
  * {@code sectar render <task>}: one episode of a scripted policy, or of a trained run of any algorithm

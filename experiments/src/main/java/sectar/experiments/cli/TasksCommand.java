@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 import sectar.sim.Space;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** {@code sectar tasks}: the registered tasks with their spaces, lengths and best return. */
 @Command(name = "tasks", mixinStandardHelpOptions = true,

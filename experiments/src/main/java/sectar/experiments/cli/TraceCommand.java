@@ -14,7 +14,7 @@ import sectar.experiments.trace.ActionsCsv;
 import sectar.experiments.trace.StepTrace;
 import sectar.sim.Env;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * {@code sectar trace <task> --actions a.csv}: one episode of a task instance driven by the actions

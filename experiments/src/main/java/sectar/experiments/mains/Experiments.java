@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sectar.experiments.campaign.Experiment;
 import sectar.experiments.cli.Main;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** The per-task experiment declarations by task name, and the shared body of their Java mains. */
 public final class Experiments {

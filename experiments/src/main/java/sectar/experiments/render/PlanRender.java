@@ -4,12 +4,12 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import sectar.planner.MpcRollout;
-import sectar.sim.Box2dTask;
 import sectar.sim.OrderedGoals;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.physics.Box2dTask;
 import sectar.sim.render.Frame;
 import sectar.sim.render.FrameRenderer;
+import sectar.sim.tasks.Tasks;
 
 /**
  * Frames of one MPC episode that show the point of the method: the executed trail and, for every

@@ -1,7 +1,7 @@
 package sectar.experiments.train;
 
 import sectar.sim.TaskInstance;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The registry of trainable algorithms: each names its config record (what config.json holds), its

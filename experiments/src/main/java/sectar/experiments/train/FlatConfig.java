@@ -6,7 +6,7 @@ import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.TrpoConfig;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * A flat-baseline run (spec section 10.1): a policy on the observation plus a stage one-hot, trained

@@ -14,8 +14,8 @@ import sectar.agent.rl.VectorRollouts;
 import sectar.sim.Seeds;
 import sectar.sim.StageObservation;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
-import sectar.sim.VectorEnv;
+import sectar.sim.tasks.Tasks;
+import sectar.sim.vector.VectorEnv;
 
 /**
  * The flat baselines SeCTAR is compared with: PPO or TRPO on the observation plus a stage one-hot

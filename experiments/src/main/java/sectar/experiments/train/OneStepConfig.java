@@ -4,7 +4,7 @@ import sectar.sim.config.Named;
 import java.util.Arrays;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The one-step-model MPC baseline (spec section 10.1, Nagabandi-style with DAgger data growth).

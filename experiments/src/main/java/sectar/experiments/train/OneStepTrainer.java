@@ -13,7 +13,7 @@ import sectar.sim.Policy;
 import sectar.sim.Seeds;
 import sectar.sim.Step;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The one-step-model MPC baseline's DAgger loop: random paths before the first iteration, then every

@@ -2,7 +2,7 @@ package sectar.experiments.train;
 
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** The task instance a run config embeds, shared by the three config records. */
 final class RunTask {

@@ -9,7 +9,7 @@ import sectar.planner.SearchMethod;
 import sectar.sim.config.Named;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * Everything one SeCTAR run is made of (spec sections 4-9): every number of a preset lives here and

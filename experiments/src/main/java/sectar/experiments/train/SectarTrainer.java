@@ -27,7 +27,7 @@ import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.Space;
 import sectar.sim.TaskSpec;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * SeCTAR's outer loop (Co-Reyes et al., ICML 2018; spec section 7), one {@link #iterate()} per

@@ -21,8 +21,8 @@ import sectar.experiments.train.Preset;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.sim.TaskInstance;
-import sectar.sim.Tasks;
 import sectar.sim.config.Named;
+import sectar.sim.tasks.Tasks;
 
 /** {@code --instances-file}: a user layout is checked, trains end to end, and its run resumes without the file. */
 class InstancesFileCliTest {

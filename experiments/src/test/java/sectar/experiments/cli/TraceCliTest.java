@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.Step;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** {@code sectar trace}: one line per step that replays to the same lines, and one-line errors for bad actions. */
 class TraceCliTest {

@@ -9,7 +9,7 @@ import sectar.sim.Env;
 import sectar.sim.Episode;
 import sectar.sim.Policy;
 import sectar.sim.Seeds;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /**
  * A short cpu-preset SeCTAR run on waypoint instance 0 moves its MPC episodes through the ordered

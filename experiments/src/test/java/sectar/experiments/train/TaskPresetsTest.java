@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import sectar.sim.TaskInstance;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 /** Per-task preset numbers come from data, and presets fit the lengths of the instance they are built for. */
 class TaskPresetsTest {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import sectar.sim.Box2dTask;
 import sectar.sim.Env;
 import sectar.sim.Episode;
 import sectar.sim.OrderedGoals;
 import sectar.sim.Policy;
 import sectar.sim.Step;
 import sectar.sim.TimeLimit;
+import sectar.sim.physics.Box2dTask;
 
 /**
  * Runs a policy for one episode and keeps every k-th frame (plus the first and the last), so a long

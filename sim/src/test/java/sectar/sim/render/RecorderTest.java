@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import sectar.sim.Env;
 import sectar.sim.Episode;
-import sectar.sim.Tasks;
+import sectar.sim.tasks.Tasks;
 
 class RecorderTest {
     @Test

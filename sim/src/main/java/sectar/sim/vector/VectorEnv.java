@@ -1,0 +1,188 @@
+package sectar.sim.vector;
+
+import java.util.function.Supplier;
+import sectar.sim.Env;
+import sectar.sim.Seeds;
+import sectar.sim.Space;
+import sectar.sim.Step;
+import sectar.sim.TaskSpec;
+import sectar.sim.tasks.Tasks;
+
+/**
+ * N environments of one task instance stepped together in this process (Gymnasium's
+ * {@code SyncVectorEnv}), with auto-reset. With two threads, each step hands the second half of the
+ * envs to one helper thread ({@link SliceWorker}, one hand-off per step) when measuring shows that
+ * this is faster ({@link SplitDecision}), so vector stepping is never slower than a loop over the envs.
+ *
+ * <p>Seeding: env i owns the seed {@code Seeds.derive(runSeed, "env/" + i)}, and its e-th episode
+ * (e = 0, 1, ...) starts from {@code reset(Seeds.derive(envSeed, "episode/" + e))}. Each env is only
+ * ever touched by one worker per call and writes only its own result slots, so results are identical
+ * whatever the thread count.
+ *
+ * <p>Auto-reset (Gymnasium's same-step mode): when env i terminates or truncates in {@link #step}, it
+ * is reset at once; {@code observations[i]} is then the <b>new</b> episode's first observation and
+ * {@code finalObservations[i]} the last observation of the finished one (null for envs that did not
+ * finish). {@code rewards}, {@code terminated}, {@code truncated} and {@code stages} describe the step
+ * just taken, i.e. the finished episode.
+ */
+public final class VectorEnv implements AutoCloseable {
+    /** Offer two threads from this many envs on ({@link SplitDecision} then decides per step whether to split). */
+    public static final int THREADS_FROM = 2;
+
+    /**
+     * The result of one vector step (arrays indexed by env).
+     *
+     * @param observations      observation to act on next (the new episode's first one after an auto-reset)
+     * @param rewards           reward of the step
+     * @param terminated        the step ended the episode by reaching the last stage
+     * @param truncated         the step hit the episode length
+     * @param stages            stage after the step (of the finished episode when it ended)
+     * @param finalObservations last observation of an episode that ended in this step, else null
+     */
+    public record VectorStep(double[][] observations, double[] rewards, boolean[] terminated,
+                             boolean[] truncated, int[] stages, double[][] finalObservations) {
+        public boolean done(int i) { return terminated[i] || truncated[i]; }
+    }
+
+    private final Env[] envs;
+    private final long[] envSeeds;
+    private final int[] episodes;
+    private final int threads;
+    private final SliceWorker worker;
+    private final SplitDecision decision = new SplitDecision();
+
+    /**
+     * @param factory fresh, time-limited envs of one task instance (e.g. {@code () -> Tasks.make("block", 0)})
+     * @param n       number of envs, >= 1
+     * @param runSeed the run seed every env seed derives from
+     * @param threads worker threads, 1 or 2 (1 runs on the caller's thread)
+     */
+    public VectorEnv(Supplier<Env> factory, int n, long runSeed, int threads) {
+        if (n < 1) throw new IllegalArgumentException("number of envs must be >= 1, got " + n);
+        if (threads < 1 || threads > 2) throw new IllegalArgumentException("threads must be 1 or 2, got " + threads);
+        envs = new Env[n];
+        envSeeds = new long[n];
+        for (int i = 0; i < n; i++) {
+            envs[i] = factory.get();
+            envSeeds[i] = Seeds.derive(runSeed, "env/" + i);
+        }
+        episodes = new int[n];
+        this.threads = Math.min(threads, n);
+        worker = this.threads > 1 ? new SliceWorker("vector-env") : null;
+    }
+
+    /** {@code n} envs of instance {@code k} of {@code task}; two threads when n >= {@link #THREADS_FROM}. */
+    public static VectorEnv of(String task, int k, int n, long runSeed) {
+        Tasks.spec(task, k); // validates the name and the instance before any env is built
+        return new VectorEnv(() -> Tasks.make(task, k), n, runSeed, n >= THREADS_FROM ? 2 : 1);
+    }
+
+    public int size() { return envs.length; }
+
+    public int threads() { return threads; }
+
+    /** Whether steps are currently split over two threads (as last measured; false with one thread). */
+    public boolean splitting() { return worker != null && decision.splitting(); }
+
+    public TaskSpec spec() { return envs[0].spec(); }
+
+    /** Env i itself (for inspection; stepping it directly bypasses the episode bookkeeping). */
+    public Env env(int i) { return envs[checkIndex(i)]; }
+
+    /** Starts a new episode in every env (each with its next episode seed); returns the observations. */
+    public double[][] reset() {
+        double[][] obs = new double[envs.length][];
+        for (int i = 0; i < envs.length; i++) obs[i] = resetOne(i);
+        return obs;
+    }
+
+    /** Restarts env i from an arbitrary state at the given stage (the planner's segment starts). */
+    public double[] resetTo(int i, double[] state, int stage) {
+        return envs[checkIndex(i)].resetTo(state, stage);
+    }
+
+    /** Current stage of every env (0 right after an auto-reset). */
+    public int[] stages() {
+        int[] s = new int[envs.length];
+        for (int i = 0; i < envs.length; i++) s[i] = envs[i].stage();
+        return s;
+    }
+
+    /** Episodes started so far by env i (reset and auto-reset both count). */
+    public int episodesStarted(int i) { return episodes[checkIndex(i)]; }
+
+    /**
+     * Sets how many episodes each env has started, as saved from {@link #episodesStarted} with a
+     * checkpoint: the next {@link #reset()} then draws the same episode seeds as the uninterrupted run.
+     */
+    public void restoreEpisodesStarted(int[] started) {
+        if (started.length != envs.length)
+            throw new IllegalArgumentException("need one episode count per env: " + envs.length + ", got " + started.length);
+        for (int s : started) if (s < 0) throw new IllegalArgumentException("episode counts must be >= 0, got " + s);
+        System.arraycopy(started, 0, episodes, 0, envs.length);
+    }
+
+    /**
+     * Steps every env with its action ({@code actions[i]}), auto-resetting the envs that finish. All
+     * actions are validated first, so a bad one leaves every env untouched.
+     */
+    public VectorStep step(double[][] actions) {
+        int n = envs.length;
+        if (actions == null || actions.length != n)
+            throw new IllegalArgumentException("need one action per env: " + n + " rows, got "
+                    + (actions == null ? "null" : actions.length));
+        Space space = spec().actionSpace();
+        for (int i = 0; i < n; i++) {
+            try {
+                space.validate("action", actions[i]);
+            } catch (IllegalArgumentException e) { // build the message naming the env only when it is needed
+                space.validate(spec().name() + " action of env " + i, actions[i]);
+                throw e;
+            }
+        }
+        VectorStep out = new VectorStep(new double[n][], new double[n], new boolean[n], new boolean[n], new int[n],
+                new double[n][]);
+        if (worker == null) {
+            stepRange(actions, out, 0, n);
+            return out;
+        }
+        boolean split = decision.splitNext();
+        long t0 = System.nanoTime();
+        if (split) worker.runBoth(() -> stepRange(actions, out, 0, n / 2), () -> stepRange(actions, out, n / 2, n));
+        else stepRange(actions, out, 0, n);
+        decision.record(System.nanoTime() - t0);
+        return out;
+    }
+
+    private void stepRange(double[][] actions, VectorStep out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Step s = envs[i].step(actions[i]);
+            out.rewards()[i] = s.reward();
+            out.terminated()[i] = s.terminated();
+            out.truncated()[i] = s.truncated();
+            out.stages()[i] = s.stage();
+            if (s.done()) {
+                out.finalObservations()[i] = s.observation();
+                out.observations()[i] = resetOne(i);
+            } else {
+                out.observations()[i] = s.observation();
+            }
+        }
+    }
+
+    private double[] resetOne(int i) {
+        long seed = Seeds.derive(envSeeds[i], "episode/" + episodes[i]);
+        episodes[i]++;
+        return envs[i].reset(seed);
+    }
+
+    private int checkIndex(int i) {
+        if (i < 0 || i >= envs.length)
+            throw new IllegalArgumentException("env index must be in [0, " + (envs.length - 1) + "], got " + i);
+        return i;
+    }
+
+    @Override public void close() {
+        if (worker != null) worker.close();
+    }
+}

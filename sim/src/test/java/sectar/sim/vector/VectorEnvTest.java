@@ -1,0 +1,103 @@
+package sectar.sim.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import sectar.sim.Seeds;
+import sectar.sim.tasks.BadInputTest;
+import sectar.sim.tasks.Tasks;
+
+/** VectorEnv: thread-count independence, seeding by name, auto-reset with the final observation kept. */
+class VectorEnvTest {
+    /** Runs {@code steps} random vector steps; returns every observation, reward, flag and stage as rows. */
+    static List<double[]> run(int threads, long runSeed, int n, int steps) {
+        List<double[]> rows = new ArrayList<>();
+        try (VectorEnv v = new VectorEnv(() -> Tasks.make("waypoint", 1), n, runSeed, threads)) {
+            assertEquals(threads, v.threads());
+            for (double[] o : v.reset()) rows.add(o);
+            SplittableRandom rng = Seeds.rng(runSeed, "actions");
+            for (int t = 0; t < steps; t++) {
+                double[][] actions = new double[n][];
+                for (int i = 0; i < n; i++) actions[i] = v.spec().actionSpace().sample(rng);
+                VectorEnv.VectorStep s = v.step(actions);
+                for (int i = 0; i < n; i++) {
+                    rows.add(s.observations()[i]);
+                    rows.add(new double[] {s.rewards()[i], s.terminated()[i] ? 1 : 0, s.truncated()[i] ? 1 : 0, s.stages()[i]});
+                    if (s.finalObservations()[i] != null) rows.add(s.finalObservations()[i]);
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test void oneAndTwoThreadsGiveIdenticalResults() {
+        List<double[]> one = run(1, 17, 8, 400), two = run(2, 17, 8, 400);
+        assertEquals(one.size(), two.size());
+        for (int r = 0; r < one.size(); r++) assertArrayEquals(one.get(r), two.get(r), 0.0, "row " + r);
+        List<double[]> other = run(2, 18, 8, 400);
+        boolean differs = false;
+        for (int r = 0; r < Math.min(one.size(), other.size()) && !differs; r++)
+            differs = !java.util.Arrays.equals(one.get(r), other.get(r));
+        assertTrue(differs || one.size() != other.size(), "another run seed should give other random actions");
+    }
+
+    @Test void autoResetReturnsTheNewObservationAndKeepsTheFinalOne() {
+        int n = 3, length = Tasks.spec("block", 0).episodeSteps();
+        try (VectorEnv v = VectorEnv.of("block", 0, n, 5)) {
+            assertEquals(2, v.threads());
+            double[][] obs = v.reset();
+            double[][] action = {{0}, {1}, {2}};
+            VectorEnv.VectorStep s = null;
+            for (int t = 1; t <= length; t++) {
+                s = v.step(action);
+                for (int i = 0; i < n; i++) {
+                    if (t < length) {
+                        assertFalse(s.done(i));
+                        assertNull(s.finalObservations()[i]);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                assertTrue(s.truncated()[i], "env " + i + " truncated at " + length);
+                assertArrayEquals(obs[i], s.observations()[i], "env " + i + " restarted at the start state");
+                assertTrue(s.finalObservations()[i][0] != obs[i][0] || s.finalObservations()[i][1] != obs[i][1],
+                        "env " + i + " final observation is the moved one");
+                assertEquals(2, v.episodesStarted(i));
+                assertEquals(0, v.env(i).elapsedSteps());
+            }
+            assertArrayEquals(new int[n], v.stages());
+            s = v.step(action); // the reset envs step on
+            assertFalse(s.done(0));
+        }
+    }
+
+    @Test void envSeedsDeriveByName() {
+        try (VectorEnv v = VectorEnv.of("waypoint", 0, 2, 3)) {
+            v.reset();
+            double[] st = {0.5, -0.5};
+            assertArrayEquals(st, v.resetTo(1, st, 2), 1e-6);
+            assertEquals(2, v.stages()[1]);
+            assertEquals(0, v.stages()[0]);
+        }
+        assertEquals(Seeds.derive(Seeds.derive(3, "env/1"), "episode/0"),
+                Seeds.derive(Seeds.derive(3, "env/1"), "episode/0"));
+    }
+
+    @Test void badVectorInput() {
+        try (VectorEnv v = VectorEnv.of("block", 0, 2, 1)) {
+            v.reset();
+            BadInputTest.assertRejected(() -> v.step(new double[1][]), "2 rows", "got 1");
+            BadInputTest.assertRejected(() -> v.step(new double[][] {{0}, {6}}), "env 1", "6.0", "[0, 6)");
+            BadInputTest.assertRejected(() -> v.env(2), "[0, 1]", "got 2");
+        }
+        BadInputTest.assertRejected(() -> new VectorEnv(() -> Tasks.make("block", 0), 0, 1, 1), "got 0");
+        BadInputTest.assertRejected(() -> new VectorEnv(() -> Tasks.make("block", 0), 2, 1, 3), "got 3");
+    }
+}
