@@ -1,6 +1,5 @@
 package sectar.sim.physics;
 
-import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.World;
 import sectar.sim.Env;
