@@ -22,8 +22,7 @@ public final class CrossEntropySearch implements LatentSearch {
     private final int iterations;
     private final int elites;
     private final double minStd;
-    private final boolean warmStart;
-    private float[][] previous;
+    private final WarmStart warmStart;
 
     /**
      * @param population sequences sampled per iteration
@@ -46,28 +45,23 @@ public final class CrossEntropySearch implements LatentSearch {
         this.iterations = iterations;
         this.elites = elites;
         this.minStd = minStd;
-        this.warmStart = warmStart;
+        this.warmStart = warmStart ? new WarmStart() : null;
     }
 
     @Override public int evaluationsPerProblem() { return population * iterations; }
 
     @Override public Plan[] plan(LatentStateModel model, LatentPrior prior, PlanScorer scorer, double[][] starts, int[] stages,
                                  int h, SplittableRandom rng) {
+        if (h < 1) throw new IllegalArgumentException("h must be >= 1, got " + h);
         int m = starts.length, lat = model.latentDim(), dim = h * lat;
         double[][] mean = new double[m][dim], std = new double[m][dim];
         for (double[] s : std) Arrays.fill(s, 1.0);
-        float[][] shifted = warmStart && previous != null && previous.length == m ? new float[m][dim] : null;
+        float[][] shifted = warmStart == null ? null : warmStart.shifted(m, h, lat);
         if (shifted != null)
-            for (int p = 0; p < m; p++) {
-                int keep = Math.min(dim, previous[p].length - lat);
-                for (int d = 0; d < keep; d++) shifted[p][d] = previous[p][lat + d];
+            for (int p = 0; p < m; p++)
                 for (int d = 0; d < dim; d++) mean[p][d] = shifted[p][d];
-            }
-        float[][] best = new float[m][dim];
-        double[] bestScore = new double[m];
-        Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
+        BestPlans best = new BestPlans(m, dim);
         CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
-        boolean[] blind = new boolean[m];
         float[] z = new float[m * population * dim];
         double[] scores = new double[m * population];
         for (int it = 0; it < iterations; it++) {
@@ -84,20 +78,14 @@ public final class CrossEntropySearch implements LatentSearch {
                 for (int p = 0; p < m; p++) System.arraycopy(shifted[p], 0, z, p * population * dim, dim);
             eval.evaluate(starts, stages, z, population, h, scores);
             for (int p = 0; p < m; p++) {
-                if (it == 0) blind[p] = LatentSearch.allEqual(scores, p * population, population);
+                if (it == 0) best.markBlind(p, scores, population);
                 Integer[] order = rank(scores, p * population, population);
-                int top = p * population + order[0];
-                if (scores[top] > bestScore[p]) {
-                    bestScore[p] = scores[top];
-                    System.arraycopy(z, top * dim, best[p], 0, dim);
-                }
+                best.offer(p, order[0], z, scores, population);
                 refit(z, p * population, order, dim, mean[p], std[p]);
             }
         }
-        Plan[] plans = new Plan[m];
-        for (int p = 0; p < m; p++) plans[p] = new Plan(best[p], bestScore[p], eval.predict(starts[p], best[p], h), blind[p]);
-        if (warmStart) previous = best;
-        return plans;
+        if (warmStart != null) warmStart.remember(best.latents());
+        return best.plans(model, scorer, starts, h);
     }
 
     /** Candidate indices of one problem, best first (ties keep sampling order, so runs are repeatable). */

@@ -9,10 +9,11 @@ package sectar.planner;
  * @param segments       episode length in segments (released: 20 waypoint, 50 others)
  * @param gamma          discount over predicted steps (0.99; block 0.995)
  * @param progressWeight never-blind progress term weight; 0 is the released planner
- * @param search         {@link SearchMethod#shooting} (released) or {@link SearchMethod#cem}
- * @param cemIterations  CEM refits; its population is candidates / cemIterations, so budgets match
- * @param cemElites      CEM elites per refit
- * @param warmStart      CEM starts each replan from the previous plan shifted by one segment
+ * @param search         {@link SearchMethod#shooting} (released), {@link SearchMethod#cem} or {@link SearchMethod#cmaes}
+ * @param cemIterations  CEM refits, or CMA-ES generations; the population is candidates / cemIterations, so
+ *                       budgets match
+ * @param cemElites      CEM elites per refit (CMA-ES recombines its own best half)
+ * @param warmStart      CEM or CMA-ES starts each replan from the previous plan shifted by one segment
  * @param greedyActions  the policy decoder executes its most likely action instead of sampling (released:
  *                       sampled, false); the state decoder predicts the mean trajectory, which greedy
  *                       execution follows more closely

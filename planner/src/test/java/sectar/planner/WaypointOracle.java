@@ -15,6 +15,10 @@ final class WaypointOracle implements LatentStateModel, LatentPolicy {
     static final int LATENT = 8;
     private static final double STEP = 0.2, ARENA = 2.8;
 
+    /** The fixed planning problem the search comparisons share: four starts across the arena and stages. */
+    static final double[][] PROBLEM_STARTS = {{-2.0, 2.0}, {2.0, -2.0}, {0.5, 0.5}, {-1.0, -2.5}};
+    static final int[] PROBLEM_STAGES = {0, 3, 7, 12};
+
     @Override public int obsDim() { return 2; }
 
     @Override public int latentDim() { return LATENT; }

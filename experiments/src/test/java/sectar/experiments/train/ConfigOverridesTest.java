@@ -27,6 +27,14 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void cmaesIsASearchWord() {
+        SectarRunConfig c = set("mpc.search=cmaes");
+        assertEquals(sectar.planner.SearchMethod.cmaes, c.mpc().search());
+        assertInstanceOf(sectar.planner.CmaEsSearch.class, c.mpc().newSearch());
+        assertEquals(cpu.mpc().newSearch().evaluationsPerProblem(), c.mpc().newSearch().evaluationsPerProblem());
+    }
+
+    @Test
     void noSetsIsTheSameConfig() {
         assertSame(cpu, ConfigOverrides.apply(cpu, List.of(), SectarRunConfig.class));
     }
