@@ -25,7 +25,10 @@ final class SplitDecision {
         return split;
     }
 
-    /** Records how long the call just made took. */
+    /** Whether the next call is a probe, the only calls whose time {@link #record} reads. */
+    boolean probing() { return phase < 2 * PROBE; }
+
+    /** Records how long the call just made took (any value outside probes). */
     void record(long nanos) {
         if (phase == 0) serialNs = splitNs = 0;
         if (phase < PROBE) serialNs += nanos;

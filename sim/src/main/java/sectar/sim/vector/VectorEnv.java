@@ -146,11 +146,11 @@ public final class VectorEnv implements AutoCloseable {
             stepRange(actions, out, 0, n);
             return out;
         }
-        boolean split = decision.splitNext();
-        long t0 = System.nanoTime();
+        boolean split = decision.splitNext(), probe = decision.probing();
+        long t0 = probe ? System.nanoTime() : 0; // only probes are timed
         if (split) worker.runBoth(() -> stepRange(actions, out, 0, n / 2), () -> stepRange(actions, out, n / 2, n));
         else stepRange(actions, out, 0, n);
-        decision.record(System.nanoTime() - t0);
+        decision.record(probe ? System.nanoTime() - t0 : 0);
         return out;
     }
 
