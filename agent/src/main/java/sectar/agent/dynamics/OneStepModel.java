@@ -89,15 +89,28 @@ public final class OneStepModel implements DynamicsModel {
      * @return mean squared error (normalised units) over the last epoch
      */
     public double fit(Transitions data, int epochs, int batch, SplittableRandom rng) {
+        return fit(data, epochs, batch, 0, rng);
+    }
+
+    /**
+     * Refits the model on {@code data} for {@code epochs} epochs or {@code maxSteps} minibatch steps,
+     * whichever ends first ({@code maxSteps} 0 = no cap): with a cap, the cost of a refit stops growing
+     * with the data set, which otherwise makes DAgger's total cost quadratic in its env steps.
+     *
+     * @return mean squared error (normalised units) over the last (possibly partial) epoch
+     */
+    public double fit(Transitions data, int epochs, int batch, int maxSteps, SplittableRandom rng) {
         if (data.size() == 0) throw new IllegalArgumentException("cannot fit the dynamics model on no data");
+        if (maxSteps < 0) throw new IllegalArgumentException("maxFitSteps must be >= 0 (0 = no cap), got " + maxSteps);
         normalisation(data);
         int n = data.size(), b = Math.min(batch, n), in = obsDim + actionDim;
+        long steps = 0, cap = maxSteps == 0 ? Long.MAX_VALUE : maxSteps;
         double last = 0;
-        for (int e = 0; e < epochs; e++) {
+        for (int e = 0; e < epochs && steps < cap; e++) {
             int[] order = Permutations.of(n, rng);
             double sum = 0;
             int count = 0;
-            for (int from = 0; from + b <= n; from += b) {
+            for (int from = 0; from + b <= n && steps < cap; from += b, steps++) {
                 double[] x = new double[in * b], y = new double[obsDim * b];
                 for (int k = 0; k < b; k++) {
                     float[] r = data.row(order[from + k]);

@@ -50,6 +50,20 @@ class OneStepModelTest {
     }
 
     @Test
+    void aCapOnStepsStopsTheFitThere() {
+        Transitions data = randomWaypointData(1000, 1); // batch 100: 10 steps per epoch
+        OneStepModel capped = new OneStepModel(2, 4, new int[] {16}, 1e-3, new SplittableRandom(3));
+        OneStepModel twoEpochs = new OneStepModel(2, 4, new int[] {16}, 1e-3, new SplittableRandom(3));
+        OneStepModel full = new OneStepModel(2, 4, new int[] {16}, 1e-3, new SplittableRandom(3));
+        double a = capped.fit(data, 5, 100, 20, new SplittableRandom(4));
+        double b = twoEpochs.fit(data, 2, 100, new SplittableRandom(4));
+        double c = full.fit(data, 5, 100, new SplittableRandom(4));
+        assertEquals(b, a, 0.0, "5 epochs capped at 20 steps are the first 2 epochs");
+        assertNotEquals(c, a, "without the cap all 5 epochs run");
+        assertThrows(IllegalArgumentException.class, () -> full.fit(data, 1, 100, -1, new SplittableRandom(4)));
+    }
+
+    @Test
     void rejectsMalformedTransitions() {
         Transitions t = new Transitions(2, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -17,6 +17,7 @@ import sectar.sim.tasks.Tasks;
  * @param hidden            dynamics MLP hidden widths (released: 200-200-200)
  * @param learningRate      Adam step size (1e-3)
  * @param epochs            epochs over all data per iteration (60)
+ * @param maxFitSteps       at most this many minibatch steps per iteration's refit (0 = no cap, released)
  * @param batch             minibatch size (512)
  * @param initialPaths      random-action episodes before the first fit (40; 100 wheeled/swimmer)
  * @param pathsPerIteration MPC episodes added to the data per iteration (100; 20 swimmer)
@@ -27,7 +28,7 @@ import sectar.sim.tasks.Tasks;
  *                            (then the bundled instance {@code instance})
  */
 public record OneStepConfig(String task, int instance, Preset preset, long seed, int iterations, int[] hidden,
-                            double learningRate, int epochs, int batch, int initialPaths, int pathsPerIteration,
+                            double learningRate, int epochs, int maxFitSteps, int batch, int initialPaths, int pathsPerIteration,
                             int candidates, int horizon, TaskInstance taskInstance) {
     public OneStepConfig {
         RunTask.check(task, taskInstance);
@@ -37,6 +38,7 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
             throw new IllegalArgumentException("hidden must be one or more widths >= 1, got " + Arrays.toString(hidden));
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         atLeastOne("epochs", epochs);
+        if (maxFitSteps < 0) throw new IllegalArgumentException("maxFitSteps must be >= 0 (0 = no cap), got " + maxFitSteps);
         atLeastOne("batch", batch);
         atLeastOne("initialPaths", initialPaths);
         atLeastOne("pathsPerIteration", pathsPerIteration);
@@ -55,8 +57,16 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
     public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
     /**
-     * {@code paper}: the released numbers; {@code cpu}: a 64-64 model, 10 epochs, 8 random paths and 2
-     * MPC paths per iteration of 256 candidates, planning two segments ahead.
+     * The cpu preset's cap on a refit: 10 epochs while the data set is small, then 500 minibatches of
+     * 512, so the refit's cost stops growing with the data set (uncapped, a run at SeCTAR's 1-2M env
+     * steps refits 10 x 1M+ transitions every iteration).
+     */
+    static final int CPU_MAX_FIT_STEPS = 500;
+
+    /**
+     * {@code paper}: the released numbers; {@code cpu}: a 64-64 model, 10 epochs (at most
+     * {@link #CPU_MAX_FIT_STEPS} minibatches), 8 random paths and 2 MPC paths per iteration of 256
+     * candidates, planning two segments ahead.
      */
     public static OneStepConfig preset(String preset, String task, int instance, long seed, int iterations) {
         return preset(Preset.named(preset), task, instance, seed, iterations);
@@ -79,10 +89,10 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
                 .set("preset", preset).set("seed", seed)
                 .set("iterations", iterations).set("learningRate", 1e-3).set("batch", 512);
         return switch (preset) {
-            case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60)
+            case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60).set("maxFitSteps", 0)
                     .set("initialPaths", r.initialPaths()).set("pathsPerIteration", r.pathsPerIteration())
                     .set("candidates", r.candidates()).set("horizon", horizon).build();
-            case cpu -> c.set("hidden", new int[] {64, 64}).set("epochs", 10)
+            case cpu -> c.set("hidden", new int[] {64, 64}).set("epochs", 10).set("maxFitSteps", CPU_MAX_FIT_STEPS)
                     .set("initialPaths", 8).set("pathsPerIteration", 2).set("candidates", 256)
                     .set("horizon", Math.min(horizon, 2 * segment)).build();
         };

@@ -51,7 +51,7 @@ public final class OneStepTrainer implements Trainer {
         long start = System.nanoTime();
         if (iteration == 0) randomPaths();
         iteration++;
-        double loss = model.fit(data, cfg.epochs(), cfg.batch(), Seeds.rng(cfg.seed(), "iter/" + iteration + "/fit"));
+        double loss = model.fit(data, cfg.epochs(), cfg.batch(), cfg.maxFitSteps(), Seeds.rng(cfg.seed(), "iter/" + iteration + "/fit"));
         double ret = 0, stage = 0, success = 0;
         for (int p = 0; p < cfg.pathsPerIteration(); p++) {
             SplittableRandom rng = Seeds.rng(cfg.seed(), "iter/" + iteration + "/path/" + p);
