@@ -1,10 +1,7 @@
 package sectar.agent.rl;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import sectar.agent.nn.Adam;
-import sectar.agent.nn.Mlp;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
 
@@ -20,10 +17,16 @@ public final class Ppo {
     private final PpoConfig cfg;
     private final SplittableRandom rng;
     private final Adam adam;
-    private final Mlp value;
-    private final ParamStore valueStore;
-    private final Adam valueAdam;
-    private final Map<Integer, Mlp.Run> valueRuns = new HashMap<>();
+    private final ValueNet value;
+
+    /**
+     * What else learns from each minibatch after the policy's step (value nets, RND's predictor).
+     */
+    @FunctionalInterface
+    public interface MinibatchStep {
+        /** Trains on batch rows {@code rows}; returns the value loss to report (0 when there is none). */
+        double step(int[] rows);
+    }
 
     /**
      * @param policy the policy to train (its store may hold other modules; only its own params move)
@@ -35,19 +38,8 @@ public final class Ppo {
         this.cfg = cfg;
         this.rng = rng;
         adam = new Adam(policy.params(), cfg.learningRate(), cfg.adamEps());
-        if (cfg.hasValueNet()) {
-            int[] h = cfg.valueHidden(), sizes = new int[h.length + 2];
-            sizes[0] = policy.inputDim();
-            System.arraycopy(h, 0, sizes, 1, h.length);
-            sizes[sizes.length - 1] = 1;
-            valueStore = new ParamStore(false);
-            value = new Mlp(valueStore, policy.name() + ".value", sizes, rng.split());
-            valueAdam = new Adam(valueStore.list(), cfg.valueLearningRate(), cfg.adamEps());
-        } else {
-            valueStore = null;
-            value = null;
-            valueAdam = null;
-        }
+        value = cfg.hasValueNet() ? new ValueNet(policy.name() + ".value", policy.inputDim(), cfg.valueHidden(),
+                cfg.valueLearningRate(), cfg.adamEps(), rng.split()) : null;
     }
 
     public PpoConfig config() { return cfg; }
@@ -57,11 +49,14 @@ public final class Ppo {
     /** The policy's optimiser (checkpoints; the explorer reset clears it with {@code reset()}). */
     public Adam optimizer() { return adam; }
 
+    /** The learned value baseline; null without one (the zero baseline). */
+    public ValueNet valueNet() { return value; }
+
     /** The learned value baseline's parameters (checkpoints); null without a value net. */
-    public ParamStore valueParams() { return valueStore; }
+    public ParamStore valueParams() { return value == null ? null : value.params(); }
 
     /** The value net's optimiser (checkpoints); null without a value net. */
-    public Adam valueOptimizer() { return valueAdam; }
+    public Adam valueOptimizer() { return value == null ? null : value.optimizer(); }
 
     /** One PPO update on {@code batch}; refreshes the policy's acting snapshot at the end. */
     public PpoStats update(RolloutBatch batch) { return update(batch, rng); }
@@ -71,11 +66,23 @@ public final class Ppo {
      * resumable training loop passes a stream derived from the iteration, so no RNG state needs saving.
      */
     public PpoStats update(RolloutBatch batch, SplittableRandom shuffles) {
-        int n = batch.size();
-        double[] values = value == null ? null : valueOf(batch.inputs(), null);
+        double[] values = valueOf(batch.inputs(), null);
         double[] adv = Gae.advantages(batch.rewards(), values, null, batch.lengths(), cfg.gamma(), cfg.lambda());
         double[] returns = Gae.returns(adv, values);
-        if (cfg.normaliseAdvantages()) adv = Gae.normalise(adv);
+        return update(batch, adv, shuffles, value == null ? rows -> 0 : rows -> value.step(batch.inputs(), rows, returns));
+    }
+
+    /**
+     * The clipped update on advantages computed by the caller (RND mixes two streams' advantages):
+     * they are normalised over the batch when configured, and after each minibatch's policy step
+     * {@code afterStep} trains on the same rows; the loss it returns is averaged into
+     * {@link PpoStats#valueLoss()}.
+     */
+    public PpoStats update(RolloutBatch batch, double[] advantages, SplittableRandom shuffles, MinibatchStep afterStep) {
+        int n = batch.size();
+        if (advantages.length != n)
+            throw new IllegalArgumentException("advantages has " + advantages.length + " entries, the batch " + n + " steps");
+        double[] adv = cfg.normaliseAdvantages() ? Gae.normalise(advantages) : advantages;
         double[] oldLogp = batch.oldLogProbs() != null ? batch.oldLogProbs()
                 : policy.logProbs(batch.inputs(), batch.actions());
         Acc acc = new Acc();
@@ -88,7 +95,7 @@ public final class Ppo {
                 int[] rows = new int[m];
                 System.arraycopy(perm, start, rows, 0, m);
                 policyStep(batch, rows, adv, oldLogp, acc);
-                if (value != null) acc.valueLoss += valueStep(batch.inputs(), rows, returns);
+                acc.valueLoss += afterStep.step(rows);
                 acc.steps++;
             }
         }
@@ -133,40 +140,8 @@ public final class Ppo {
         acc.clipped += clipped / m;
     }
 
-    private double valueStep(double[][] inputs, int[] rows, double[] returns) {
-        int m = rows.length;
-        Mlp.Run run = valueRun(m);
-        double[] v = run.forward(gather(inputs, rows));
-        double[] dv = new double[m];
-        double loss = 0;
-        for (int k = 0; k < m; k++) {
-            double d = v[k] - returns[rows[k]];
-            loss += 0.5 * d * d / m;
-            dv[k] = d / m;
-        }
-        valueStore.zeroGrad();
-        run.backward(dv);
-        valueAdam.step();
-        return loss;
-    }
-
     /** Value predictions for rows of inputs (all when rows is null); null without a value net. */
-    public double[] valueOf(double[][] inputs, int[] rows) {
-        if (value == null) return null;
-        return valueRun(rows == null ? inputs.length : rows.length).forward(gather(inputs, rows));
-    }
-
-    private Mlp.Run valueRun(int b) { return valueRuns.computeIfAbsent(b, k -> new Mlp.Run(value, k)); }
-
-    private double[] gather(double[][] inputs, int[] rows) {
-        int b = rows == null ? inputs.length : rows.length, d = policy.inputDim();
-        double[] x = new double[d * b];
-        for (int k = 0; k < b; k++) {
-            double[] in = inputs[rows == null ? k : rows[k]];
-            for (int j = 0; j < d; j++) x[j * b + k] = in[j];
-        }
-        return x;
-    }
+    public double[] valueOf(double[][] inputs, int[] rows) { return value == null ? null : value.predict(inputs, rows); }
 
     /** Fisher-Yates (a fresh random order every epoch). */
     private static void shuffle(int[] a, SplittableRandom rng) {

@@ -57,6 +57,11 @@ public record PpoConfig(double clip, double gamma, double lambda, int epochs, in
                 normaliseAdvantages, hidden, lr);
     }
 
+    public PpoConfig withGamma(double g) {
+        return new PpoConfig(clip, g, lambda, epochs, minibatch, learningRate, adamEps, entropyBonus, normaliseAdvantages,
+                valueHidden, valueLearningRate);
+    }
+
     public PpoConfig withLearningRate(double lr) {
         return new PpoConfig(clip, gamma, lambda, epochs, minibatch, lr, adamEps, entropyBonus, normaliseAdvantages,
                 valueHidden, valueLearningRate);

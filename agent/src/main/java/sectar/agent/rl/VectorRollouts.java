@@ -15,13 +15,31 @@ public final class VectorRollouts {
     private VectorRollouts() {}
 
     /**
-     * @param batch          experience of all finished episodes, env by env
-     * @param episodeReturns undiscounted return per episode
-     * @param finalStages    stage reached per episode
-     * @param envSteps       environment steps taken, discarded ones included
+     * @param batch             experience of all finished episodes, in the order they finished (an env's
+     *                          own episodes in time order)
+     * @param episodeReturns    undiscounted return per episode
+     * @param finalStages       stage reached per episode
+     * @param envSteps          environment steps taken, discarded ones included
+     * @param episodeEnvs       the env each episode ran in
+     * @param finalObservations per episode, the observation its last step arrived in
+     * @param nextStarts        per episode, the first observation of the episode its env started next
      */
-    public record Result(RolloutBatch batch, double[] episodeReturns, int[] finalStages, long envSteps) {
+    public record Result(RolloutBatch batch, double[] episodeReturns, int[] finalStages, long envSteps, int[] episodeEnvs,
+                         double[][] finalObservations, double[][] nextStarts) {
         public double meanReturn() { return mean(episodeReturns); }
+
+        /** The observation each step arrived in ([N][obsDim]): the next step's input, or its episode's final one. */
+        public double[][] nextInputs() {
+            double[][] in = batch.inputs(), next = new double[in.length][];
+            int o = 0;
+            int[] lengths = batch.lengths();
+            for (int e = 0; e < lengths.length; e++) {
+                for (int t = 0; t < lengths[e] - 1; t++) next[o + t] = in[o + t + 1];
+                next[o + lengths[e] - 1] = finalObservations[e];
+                o += lengths[e];
+            }
+            return next;
+        }
 
         public double meanStage() {
             double s = 0;
@@ -48,6 +66,10 @@ public final class VectorRollouts {
         final List<double[]> inputs = new ArrayList<>(), actions = new ArrayList<>();
         final List<Double> rewards = new ArrayList<>(), logps = new ArrayList<>();
         double ret;
+        int env;
+        double[] last, next;
+
+        Open(int env) { this.env = env; }
     }
 
     public static Result collect(VectorEnv envs, PolicyNet policy, int episodesPerEnv, SplittableRandom rng) {
@@ -61,7 +83,7 @@ public final class VectorRollouts {
         long steps = 0;
         int remaining = n;
         double[][] act = new double[n][];
-        for (int i = 0; i < n; i++) open[i] = new Open();
+        for (int i = 0; i < n; i++) open[i] = new Open(i);
         while (remaining > 0) {
             for (int i = 0; i < n; i++) {
                 act[i] = policy.act(obs[i], rng);
@@ -78,9 +100,11 @@ public final class VectorRollouts {
                 open[i].rewards.add(s.rewards()[i]);
                 open[i].ret += s.rewards()[i];
                 if (s.done(i)) {
+                    open[i].last = s.finalObservations()[i];
+                    open[i].next = s.observations()[i];
                     done.add(open[i]);
                     stages.add(s.stages()[i]);
-                    open[i] = new Open();
+                    open[i] = new Open(i);
                     if (++finished[i] == episodesPerEnv) remaining--;
                 }
             }
@@ -94,7 +118,8 @@ public final class VectorRollouts {
         for (Open e : episodes) total += e.rewards.size();
         double[][] in = new double[total][], ac = new double[total][];
         double[] r = new double[total], lp = new double[total], returns = new double[episodes.size()];
-        int[] lengths = new int[episodes.size()], finalStages = new int[episodes.size()];
+        int[] lengths = new int[episodes.size()], finalStages = new int[episodes.size()], envs = new int[episodes.size()];
+        double[][] last = new double[episodes.size()][], next = new double[episodes.size()][];
         int k = 0;
         for (int e = 0; e < episodes.size(); e++) {
             Open ep = episodes.get(e);
@@ -107,7 +132,10 @@ public final class VectorRollouts {
             lengths[e] = ep.rewards.size();
             returns[e] = ep.ret;
             finalStages[e] = stages.get(e);
+            envs[e] = ep.env;
+            last[e] = ep.last;
+            next[e] = ep.next;
         }
-        return new Result(new RolloutBatch(in, ac, r, lengths, lp), returns, finalStages, steps);
+        return new Result(new RolloutBatch(in, ac, r, lengths, lp), returns, finalStages, steps, envs, last, next);
     }
 }

@@ -7,21 +7,21 @@ import java.util.Set;
  * One algorithm of an experiment: its {@code sectar train --algo} name, config preset, budget and any
  * {@code --set key=value} overrides of its config.
  *
- * @param algo   sectar, ppo, trpo or mpc1step
+ * @param algo   sectar, ppo, trpo, ppo-rnd or mpc1step
  * @param preset cpu or paper
  * @param budget how long each of its runs trains
  * @param sets   {@code key=value} config overrides passed to {@code sectar train --set}, in order
  */
 public record AlgoSetup(String algo, String preset, Budget budget, List<String> sets) {
     /** The algorithms {@code sectar train} knows. */
-    public static final List<String> ALGOS = List.of("sectar", "ppo", "trpo", "mpc1step");
+    public static final List<String> ALGOS = List.of("sectar", "ppo", "trpo", "ppo-rnd", "mpc1step");
 
     public AlgoSetup {
         if (!ALGOS.contains(algo)) throw new IllegalArgumentException("unknown algorithm '" + algo + "'; expected one of " + ALGOS);
         if (!Set.of("cpu", "paper").contains(preset)) throw new IllegalArgumentException("unknown preset '" + preset + "'; expected cpu or paper");
         if (algo.equals("sectar") && budget instanceof Budget.EnvSteps)
             throw new IllegalArgumentException("sectar is budgeted by wall minutes or iterations, not env steps");
-        if ((algo.equals("ppo") || algo.equals("trpo")) && !(budget instanceof Budget.EnvSteps))
+        if (Set.of("ppo", "trpo", "ppo-rnd").contains(algo) && !(budget instanceof Budget.EnvSteps))
             throw new IllegalArgumentException(algo + " is budgeted by env steps, got " + budget.describe());
         if (algo.equals("mpc1step") && budget instanceof Budget.WallMinutes)
             throw new IllegalArgumentException("mpc1step is budgeted by env steps or iterations, not wall minutes");

@@ -12,7 +12,7 @@ import sectar.experiments.run.RunDirectory;
  */
 final class Resumable {
     /** Every trainer resumes since the trainer contract (issue 9, item 1). */
-    static final Set<String> ALGOS = Set.of("sectar", "ppo", "trpo", "mpc1step");
+    static final Set<String> ALGOS = Set.of("sectar", "ppo", "trpo", "ppo-rnd", "mpc1step");
 
     private Resumable() {}
 

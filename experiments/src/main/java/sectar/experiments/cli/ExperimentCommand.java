@@ -37,10 +37,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--instances", paramLabel = "K", description = "instances, a range or a list: 0-4, 0,2 (default: the experiment's)")
     String instances;
 
-    @Option(names = "--algos", split = ",", paramLabel = "A", description = "algorithms among sectar,ppo,trpo,mpc1step (default: all the experiment declares)")
+    @Option(names = "--algos", split = ",", paramLabel = "A", description = "algorithms among sectar,ppo,trpo,ppo-rnd,mpc1step (default: all the experiment declares)")
     List<String> algos;
 
-    @Option(names = "--env-steps", paramLabel = "N", description = "env-step budget of ppo, trpo and mpc1step (default: the experiment's)")
+    @Option(names = "--env-steps", paramLabel = "N", description = "env-step budget of ppo, trpo, ppo-rnd and mpc1step (default: the experiment's)")
     Long envSteps;
 
     @Option(names = "--minutes", paramLabel = "M", description = "sectar: wall-clock budget in minutes (default: the experiment's)")

@@ -23,7 +23,7 @@ import sectar.experiments.train.TrainingLoop;
  * uninterrupted run writes.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Continue a stopped run (sectar, ppo, trpo or mpc1step) from its last checkpoint to its planned end.")
+        description = "Continue a stopped run (sectar, ppo, trpo, ppo-rnd or mpc1step) from its last checkpoint to its planned end.")
 final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +69,7 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     private RunDirectory open(JsonNode m, Algorithm algo, Record cfg) {
-        return RunDirectory.builder(m.path("task").asText(), algo.name(), m.path("seed").asLong())
+        return RunDirectory.builder(m.path("task").asText(), algo.word(), m.path("seed").asLong())
                 .out(dir).resume(true).command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
                 .gitDir(CodeLocation.folder()).start(cfg);
     }

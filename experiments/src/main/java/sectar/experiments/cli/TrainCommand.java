@@ -27,7 +27,7 @@ import sectar.sim.TaskInstance;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train on a task and write a run directory (config.json, metadata.json, metrics.csv, checkpoint.bin).")
 final class TrainCommand implements Callable<Integer> {
-    /** Defaults of the two budgets: {@code --iterations} (sectar, mpc1step) and {@code --env-steps} (ppo, trpo). */
+    /** Defaults of the two budgets: {@code --iterations} (sectar, mpc1step) and {@code --env-steps} (ppo, trpo, ppo-rnd). */
     static final int DEFAULT_ITERATIONS = 20;
     static final long DEFAULT_ENV_STEPS = 20_000;
 
@@ -36,8 +36,13 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "task name (see `sectar tasks`)")
     String task;
 
-    @Option(names = "--algo", required = true, description = "algorithm: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--algo", required = true, converter = AlgorithmWord.class, description = "algorithm: ${COMPLETION-CANDIDATES}")
     Algorithm algo;
+
+    /** {@code --algo} takes the algorithm's word ({@code ppo-rnd}), which picocli's enum conversion would not. */
+    static final class AlgorithmWord implements CommandLine.ITypeConverter<Algorithm> {
+        @Override public Algorithm convert(String value) { return Algorithm.named(value); }
+    }
 
     @Option(names = "--preset", defaultValue = "cpu", description = "config preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Preset preset;
@@ -52,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--env-steps", description = "ppo, trpo: environment-step budget (default: " + DEFAULT_ENV_STEPS + ")")
+    @Option(names = "--env-steps", description = "ppo, trpo, ppo-rnd: environment-step budget (default: " + DEFAULT_ENV_STEPS + ")")
     Long envSteps;
 
     @Option(names = "--iterations",
@@ -68,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override any field of the run's config by its dotted path in config.json, e.g. "
-                    + "--set mpc.horizon=2 --set model.policyHidden=64,64 (sectar), --set ppo.learningRate=1e-3 (ppo), "
+                    + "--set mpc.horizon=2 --set model.policyHidden=64,64 (sectar), --set ppo.learningRate=1e-3 (ppo), --set rnd.intrinsicCoef=0.5 (ppo-rnd), "
                     + "--set candidates=512 (mpc1step); repeatable")
     List<String> sets = new ArrayList<>();
 
@@ -121,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private RunDirectory start(Object cfg) {
-        return RunDirectory.builder(task, algo.name(), seed).out(out).force(force).command(commandLine())
+        return RunDirectory.builder(task, algo.word(), seed).out(out).force(force).command(commandLine())
                 .nd4j(Nd4jInfo.version()).gitDir(CodeLocation.folder()).start(cfg);
     }
 

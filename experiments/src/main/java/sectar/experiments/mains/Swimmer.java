@@ -6,7 +6,7 @@ import sectar.experiments.campaign.Budget;
 import sectar.experiments.campaign.Experiment;
 
 /**
- * Swimmer: does SeCTAR swim through more of the ordered goals than flat PPO, flat TRPO and one-step-model MPC given the same environment steps?
+ * Swimmer: does SeCTAR swim through more of the ordered goals than flat PPO, flat TRPO, PPO with random network distillation and one-step-model MPC given the same environment steps?
  *
  * <h2>Usage</h2> {@code sectar experiment swimmer [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
  * or this class as a Java main with the same options.
@@ -28,6 +28,7 @@ public final class Swimmer {
                 AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
                 AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
                 AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
+                AlgoSetup.of("ppo-rnd", "cpu", Budget.envSteps(ENV_STEPS)),
                 AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
                 3,            // seeds 1..3
                 List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1

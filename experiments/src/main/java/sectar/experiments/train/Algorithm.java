@@ -5,18 +5,29 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * The registry of trainable algorithms: each names its config record (what config.json holds), its
- * presets and its {@link Trainer}. The constant names are the words of {@code --algo} and of
- * metadata.json's {@code algo}.
+ * presets and its {@link Trainer}. Each constant's {@link #word()} (its {@link #toString()}) is the word
+ * of {@code --algo} and of metadata.json's {@code algo}: the constant's name, except where the word is
+ * not a Java name ({@code ppo-rnd}).
  */
 public enum Algorithm {
-    sectar(SectarRunConfig.class),
-    ppo(FlatConfig.class),
-    trpo(FlatConfig.class),
-    mpc1step(OneStepConfig.class);
+    sectar(SectarRunConfig.class, "sectar"),
+    ppo(FlatConfig.class, "ppo"),
+    trpo(FlatConfig.class, "trpo"),
+    ppo_rnd(FlatConfig.class, "ppo-rnd"),
+    mpc1step(OneStepConfig.class, "mpc1step");
 
     private final Class<? extends Record> configType;
+    private final String word;
 
-    Algorithm(Class<? extends Record> configType) { this.configType = configType; }
+    Algorithm(Class<? extends Record> configType, String word) {
+        this.configType = configType;
+        this.word = word;
+    }
+
+    /** The algorithm's word on the command line, in metadata.json and in campaign folders. */
+    public String word() { return word; }
+
+    @Override public String toString() { return word; }
 
     /** The record config.json of this algorithm's runs is read as. */
     public Class<? extends Record> configType() { return configType; }
@@ -33,7 +44,7 @@ public enum Algorithm {
     public Record preset(Preset preset, TaskInstance instance, long seed, int iterations, long envSteps) {
         return switch (this) {
             case sectar -> SectarRunConfig.preset(preset, instance, seed, iterations);
-            case ppo, trpo -> FlatConfig.preset(preset, instance, name(), seed, envSteps);
+            case ppo, trpo, ppo_rnd -> FlatConfig.preset(preset, instance, word, seed, envSteps);
             case mpc1step -> OneStepConfig.preset(preset, instance, seed, iterations);
         };
     }
@@ -49,15 +60,16 @@ public enum Algorithm {
                 t.setParallel(parallel);
                 yield t;
             }
-            case ppo, trpo -> new FlatTrainer((FlatConfig) config, parallel);
+            case ppo, trpo, ppo_rnd -> new FlatTrainer((FlatConfig) config, parallel);
             case mpc1step -> new OneStepTrainer((OneStepConfig) config);
         };
     }
 
-    /** The algorithm named {@code name}, or a one-line error listing the known ones. */
-    public static Algorithm named(String name) {
-        for (Algorithm a : values()) if (a.name().equals(name)) return a;
-        throw new IllegalArgumentException("unknown algorithm '" + name + "'; expected one of "
+    /** The algorithm whose word is {@code word}, or a one-line error listing the known ones. */
+    public static Algorithm named(String word) {
+        for (Algorithm a : values()) if (a.word.equals(word)) return a;
+        throw new IllegalArgumentException("unknown algorithm '" + word + "'; expected one of "
                 + java.util.Arrays.toString(values()));
     }
+
 }

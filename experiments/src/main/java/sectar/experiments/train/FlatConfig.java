@@ -1,8 +1,11 @@
 package sectar.experiments.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import sectar.sim.config.Named;
 import java.util.Arrays;
+import java.util.Set;
 import sectar.agent.rl.PpoConfig;
+import sectar.agent.rl.RndConfig;
 import sectar.agent.rl.TrpoConfig;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
@@ -10,11 +13,11 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * A flat-baseline run (spec section 10.1): a policy on the observation plus a stage one-hot, trained
- * by PPO or TRPO on whole episodes of the task's full length.
+ * by PPO, TRPO or PPO with random network distillation on whole episodes of the task's full length.
  *
  * @param task            task name
  * @param instance        task instance 0..4
- * @param algo            "ppo" or "trpo"
+ * @param algo            "ppo", "trpo" or "ppo-rnd"
  * @param preset          where the numbers come from
  * @param seed            the run seed every stream derives from
  * @param envSteps        budget of environment steps; the run stops after the iteration that reaches it
@@ -22,19 +25,25 @@ import sectar.sim.tasks.Tasks;
  * @param episodesPerEnv  episodes each env contributes per iteration (batch = envs x episodesPerEnv)
  * @param hidden          policy MLP hidden widths (released TRPO: 300-200-100)
  * @param initLogStd      initial log sigma of Gaussian policies (released: log 20 wheeled, 0 swimmer)
- * @param ppo             PPO settings (used when algo = ppo)
+ * @param ppo             PPO settings (used when algo = ppo or ppo-rnd; for ppo-rnd its gamma is the
+ *                        extrinsic discount)
  * @param trpo            TRPO settings (used when algo = trpo)
+ * @param rnd             the exploration bonus of ppo-rnd; null for ppo and trpo (and left out of their
+ *                        config.json, which therefore reads as before it existed)
  * @param taskInstance    the task instance as data (bundled or from {@code --instances-file}), embedded so
  *                        the run folder is self-contained; null in configs written before it was (then
  *                        the bundled instance {@code instance})
  */
 public record FlatConfig(String task, int instance, String algo, Preset preset, long seed, long envSteps, int envs,
                          int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo,
-                         TaskInstance taskInstance) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RndConfig rnd, TaskInstance taskInstance) {
+    /** The algorithms this config runs. */
+    static final Set<String> ALGOS = Set.of("ppo", "trpo", "ppo-rnd");
+
     public FlatConfig {
         RunTask.check(task, taskInstance);
-        if (!"ppo".equals(algo) && !"trpo".equals(algo))
-            throw new IllegalArgumentException("unknown algorithm '" + algo + "' for a flat baseline; expected ppo or trpo");
+        if (!ALGOS.contains(algo))
+            throw new IllegalArgumentException("unknown algorithm '" + algo + "' for a flat baseline; expected ppo, trpo or ppo-rnd");
         if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
         if (envSteps < 1) throw new IllegalArgumentException("--env-steps must be > 0, got " + envSteps);
         if (envs < 1) throw new IllegalArgumentException("envs must be >= 1, got " + envs);
@@ -43,6 +52,10 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
             throw new IllegalArgumentException("hidden must be one or more widths >= 1, got " + Arrays.toString(hidden));
         if (!Double.isFinite(initLogStd)) throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
         if (ppo == null || trpo == null) throw new IllegalArgumentException("ppo and trpo settings must both be present");
+        if (algo.equals("ppo-rnd") && rnd == null) throw new IllegalArgumentException("ppo-rnd needs its rnd settings");
+        if (algo.equals("ppo-rnd") && !ppo.hasValueNet())
+            throw new IllegalArgumentException("ppo-rnd needs a learned value net (ppo.valueHidden must not be empty), got "
+                    + Arrays.toString(ppo.valueHidden()));
         hidden = hidden.clone();
     }
 
@@ -54,9 +67,19 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
     private static final double PPO_VALUE_LEARNING_RATE = 1e-3;
 
     /**
+     * PPO + RND's extrinsic discount, the paper's: a horizon of about 1000 steps, one episode of block
+     * and wheeled (950 steps) and 2.6 of waypoint (380), so a goal paid late in an episode still reaches
+     * its first steps (swimmer's 4950-step episodes stay longer than any horizon the paper used). The
+     * intrinsic return keeps the paper's 0.99, a horizon of 100 steps or five 19-step segments: novelty a
+     * few segments ahead. Plain PPO keeps the released 0.99.
+     */
+    private static final double RND_EXTRINSIC_GAMMA = 0.999;
+
+    /**
      * The preset for {@code task}: {@code paper} is the released TRPO baseline (100 episodes per
      * iteration, policy 300-200-100); {@code cpu} keeps the algorithm and shrinks the batch and network
-     * so an iteration takes about a second on 2 cores.
+     * so an iteration takes about a second on 2 cores. ppo-rnd adds {@link RndConfig#paper} (networks of
+     * 300) or {@link RndConfig#cpu} and the extrinsic discount 0.999.
      */
     public static FlatConfig preset(String preset, String task, int instance, String algo, long seed, long envSteps) {
         return preset(Preset.named(preset), task, instance, algo, seed, envSteps);
@@ -74,11 +97,15 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
                 .set("algo", algo).set("preset", preset).set("seed", seed)
                 .set("envSteps", envSteps)
                 .set("initLogStd", TaskPresets.of(instance.task()).flat().initLogStd())
-                .set("ppo", PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE))
                 .set("trpo", TrpoConfig.rllab());
+        PpoConfig ppo = PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE);
+        boolean rnd = algo.equals("ppo-rnd");
+        c.set("ppo", rnd ? ppo.withGamma(RND_EXTRINSIC_GAMMA) : ppo);
         return switch (preset) {
-            case paper -> c.set("envs", 10).set("episodesPerEnv", 10).set("hidden", new int[] {300, 200, 100}).build();
-            case cpu -> c.set("envs", 8).set("episodesPerEnv", 1).set("hidden", new int[] {64, 64}).build();
+            case paper -> c.set("envs", 10).set("episodesPerEnv", 10).set("hidden", new int[] {300, 200, 100})
+                    .set("rnd", rnd ? RndConfig.paper(300) : null).build();
+            case cpu -> c.set("envs", 8).set("episodesPerEnv", 1).set("hidden", new int[] {64, 64})
+                    .set("rnd", rnd ? RndConfig.cpu() : null).build();
         };
     }
 

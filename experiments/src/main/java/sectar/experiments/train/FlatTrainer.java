@@ -8,6 +8,8 @@ import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
 import sectar.agent.rl.Ppo;
 import sectar.agent.rl.PpoStats;
+import sectar.agent.rl.RndPpo;
+import sectar.agent.rl.RndStats;
 import sectar.agent.rl.Trpo;
 import sectar.agent.rl.TrpoStats;
 import sectar.agent.rl.VectorRollouts;
@@ -18,18 +20,21 @@ import sectar.sim.tasks.Tasks;
 import sectar.sim.vector.VectorEnv;
 
 /**
- * The flat baselines SeCTAR is compared with: PPO or TRPO on the observation plus a stage one-hot
- * (spec section 10.1), over a vectorised env, one metrics row per iteration, until the env-step
+ * The flat baselines SeCTAR is compared with: PPO, TRPO or PPO + RND on the observation plus a stage
+ * one-hot (spec section 10.1), over a vectorised env, one metrics row per iteration, until the env-step
  * budget is spent.
  *
  * <p>Logged metrics: iteration, env_steps, wall_s, return (mean real sparse episode return), success
  * (fraction reaching the final stage), stage (mean stage reached), then the algorithm's own: policy
- * loss, value loss (PPO), KL of the step, entropy, clip fraction (PPO) or backtracks/accepted (TRPO).
+ * loss, value loss (PPO; the extrinsic value net for PPO + RND), KL of the step, entropy, clip fraction
+ * (PPO) or backtracks/accepted (TRPO); PPO + RND adds intrinsic_reward (the batch's mean, scaled),
+ * intrinsic_value_loss and predictor_loss.
  *
- * <p>Resuming exactly: the action samples and PPO's minibatch shuffles come from streams derived from
- * the seed and the iteration, and the checkpoint holds the policy (bit-exact, TRPO trains in double),
- * the optimisers, PPO's value net or TRPO's linear baseline, and how many episodes each env has
- * started (the env seeds continue from there).
+ * <p>Resuming exactly: the action samples, PPO's minibatch shuffles and RND's predictor samples come
+ * from streams derived from the seed and the iteration, and the checkpoint holds the policy (bit-exact,
+ * TRPO trains in double), the optimisers, PPO's value net or TRPO's linear baseline, RND's networks,
+ * intrinsic value net and running statistics, and how many episodes each env has started (the env
+ * seeds continue from there).
  */
 public final class FlatTrainer implements Trainer {
     private final FlatConfig cfg;
@@ -38,6 +43,7 @@ public final class FlatTrainer implements Trainer {
     private final PolicyNet policy;
     private final Ppo ppo;
     private final Trpo trpo;
+    private final RndPpo rnd;
     private int iteration;
     private long envSteps;
     private double wallSeconds;
@@ -57,6 +63,8 @@ public final class FlatTrainer implements Trainer {
                 : PolicyNet.gaussian(store, "policy", spec.obsDim(), cfg.hidden(), spec.actionSize(), cfg.initLogStd(), init);
         this.ppo = isTrpo ? null : new Ppo(policy, cfg.ppo(), Seeds.rng(cfg.seed(), "ppo"));
         this.trpo = isTrpo ? new Trpo(policy, cfg.trpo()) : null;
+        // the policy and value net start as a ppo run of the same seed does; RND's parts have their own stream
+        this.rnd = cfg.algo().equals("ppo-rnd") ? new RndPpo(ppo, cfg.rnd(), cfg.envs(), Seeds.rng(cfg.seed(), "init/rnd")) : null;
     }
 
     private SplittableRandom rng(String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }
@@ -75,13 +83,14 @@ public final class FlatTrainer implements Trainer {
             algo.put("entropy", s.entropy());
             algo.put("backtracks", s.backtracks());
             algo.put("accepted", s.accepted() ? 1 : 0);
+        } else if (rnd != null) {
+            RndStats s = rnd.update(r, rng("ppo"), rng("rnd"));
+            putPpo(algo, s.ppo());
+            algo.put("intrinsic_reward", s.intrinsicReward());
+            algo.put("intrinsic_value_loss", s.intrinsicValueLoss());
+            algo.put("predictor_loss", s.predictorLoss());
         } else {
-            PpoStats s = ppo.update(r.batch(), rng("ppo"));
-            algo.put("policy_loss", s.policyLoss());
-            algo.put("value_loss", s.valueLoss());
-            algo.put("kl", s.approxKl());
-            algo.put("entropy", s.entropy());
-            algo.put("clip_fraction", s.clipFraction());
+            putPpo(algo, ppo.update(r.batch(), rng("ppo")));
         }
         wallSeconds += (System.nanoTime() - start) / 1e9;
         Map<String, Object> row = new LinkedHashMap<>();
@@ -93,6 +102,14 @@ public final class FlatTrainer implements Trainer {
         row.put("stage", r.meanStage());
         row.putAll(algo);
         return row;
+    }
+
+    private static void putPpo(Map<String, Object> row, PpoStats s) {
+        row.put("policy_loss", s.policyLoss());
+        row.put("value_loss", s.valueLoss());
+        row.put("kl", s.approxKl());
+        row.put("entropy", s.entropy());
+        row.put("clip_fraction", s.clipFraction());
     }
 
     @Override public boolean finished() { return envSteps >= cfg.envSteps(); }
@@ -120,6 +137,16 @@ public final class FlatTrainer implements Trainer {
         } else if (trpo.baseline().weights() != null) {
             b.putDoubles("baseline", trpo.baseline().weights());
         }
+        if (rnd != null) {
+            SectarCheckpoint.putAll(b, "rnd_target/", rnd.distillation().targetParams().state());
+            SectarCheckpoint.putAll(b, "rnd_predictor/", rnd.distillation().predictorParams().state());
+            SectarCheckpoint.putAll(b, "rnd_predictor_adam/", rnd.distillation().optimizer().state());
+            SectarCheckpoint.putAll(b, "intrinsic_value/", rnd.intrinsicValue().params().state());
+            SectarCheckpoint.putAll(b, "intrinsic_value_adam/", rnd.intrinsicValue().optimizer().state());
+            b.putDoubles("rnd_observation_stats", rnd.distillation().observationStats().state());
+            b.putDoubles("rnd_return_stats", rnd.returnStats().state());
+            b.putDoubles("rnd_running_returns", rnd.runningReturns());
+        }
     }
 
     @Override public void restore(Checkpoint c) {
@@ -133,6 +160,16 @@ public final class FlatTrainer implements Trainer {
             }
         } else if (c.doubleNames().contains("baseline")) {
             trpo.baseline().setWeights(c.getDoubles("baseline"));
+        }
+        if (rnd != null) {
+            rnd.distillation().targetParams().load(SectarCheckpoint.take(c, "rnd_target/"));
+            rnd.distillation().predictorParams().load(SectarCheckpoint.take(c, "rnd_predictor/"));
+            rnd.distillation().optimizer().load(SectarCheckpoint.take(c, "rnd_predictor_adam/"));
+            rnd.intrinsicValue().params().load(SectarCheckpoint.take(c, "intrinsic_value/"));
+            rnd.intrinsicValue().optimizer().load(SectarCheckpoint.take(c, "intrinsic_value_adam/"));
+            rnd.distillation().observationStats().load(c.getDoubles("rnd_observation_stats"));
+            rnd.returnStats().load(c.getDoubles("rnd_return_stats"));
+            rnd.setRunningReturns(c.getDoubles("rnd_running_returns"));
         }
         int[] started = new int[envs.size()];
         for (int i = 0; i < started.length; i++) started[i] = (int) c.getLong("env/" + i + "/episodes");

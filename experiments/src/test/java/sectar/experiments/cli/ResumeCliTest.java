@@ -37,7 +37,7 @@ class ResumeCliTest {
     private static void killedRun(Algorithm algo, Path dir) {
         Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
-        RunDirectory run = RunDirectory.builder("waypoint", algo.name(), 3).out(dir).gitDir(dir).start(cfg);
+        RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
         try (Trainer t = algo.trainer(cfg, true)) {
             run.metrics().append(t.iterate());
             Checkpoint.Builder b = Checkpoint.builder().header(json);
@@ -59,10 +59,10 @@ class ResumeCliTest {
     }
 
     @Test
-    void killedPpoTrpoAndOneStepRunsResumeToTheUninterruptedMetrics(@TempDir Path tmp) throws Exception {
-        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.trpo, Algorithm.mpc1step}) {
+    void killedPpoTrpoPpoRndAndOneStepRunsResumeToTheUninterruptedMetrics(@TempDir Path tmp) throws Exception {
+        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.trpo, Algorithm.ppo_rnd, Algorithm.mpc1step}) {
             Path whole = tmp.resolve(algo + "-whole"), broken = tmp.resolve(algo + "-broken");
-            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.name(), "--seed", "3"));
+            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.word(), "--seed", "3"));
             args.addAll(budget(algo));
             args.addAll(List.of("--out", whole.toString()));
             CliTest.Result t = CliTest.run(args.toArray(String[]::new));
@@ -73,13 +73,13 @@ class ResumeCliTest {
             CliTest.Result r = CliTest.run("resume", broken.toString(), "--threads", "1");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("after iteration 1"), r.out());
-            assertSameMetrics(whole, broken, algo.name());
+            assertSameMetrics(whole, broken, algo.word());
             assertTrue(Files.readString(broken.resolve(RunDirectory.METADATA)).contains("\"status\" : \"completed\""));
 
             CliTest.Result again = CliTest.run("resume", broken.toString());
             assertEquals(0, again.code(), again.err());
             assertTrue(again.out().contains("already finished"), again.out());
-            assertSameMetrics(whole, broken, algo.name());
+            assertSameMetrics(whole, broken, algo.word());
         }
     }
 
@@ -90,7 +90,7 @@ class ResumeCliTest {
         Path dir = tmp.resolve("unmarked");
         Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
-        RunDirectory run = RunDirectory.builder("waypoint", algo.name(), 3).out(dir).gitDir(dir).start(cfg);
+        RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
         try (Trainer t = algo.trainer(cfg, true)) {
             while (!t.finished()) run.metrics().append(t.iterate());
             Checkpoint.Builder b = Checkpoint.builder().header(json);
@@ -109,16 +109,16 @@ class ResumeCliTest {
 
     @Test
     void renderCheckpointDrawsFlatAndOneStepPolicies(@TempDir Path tmp) throws Exception {
-        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.mpc1step}) {
-            Path run = tmp.resolve(algo.name());
-            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.name()));
+        for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.ppo_rnd, Algorithm.mpc1step}) {
+            Path run = tmp.resolve(algo.word());
+            List<String> args = new java.util.ArrayList<>(List.of("train", "waypoint", "--algo", algo.word()));
             args.addAll(algo.countsIterations() ? List.of("--iterations", "1") : List.of("--env-steps", "100"));
             args.addAll(List.of("--out", run.toString()));
             assertEquals(0, CliTest.run(args.toArray(String[]::new)).code());
             Path png = tmp.resolve(algo + ".png");
             CliTest.Result r = CliTest.run("render", "waypoint", "--checkpoint", run.toString(), "--out", png.toString());
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains(algo.name() + " (iteration 1)"), r.out());
+            assertTrue(r.out().contains(algo.word() + " (iteration 1)"), r.out());
             assertTrue(Files.size(png) > 1000, "a picture was written");
         }
     }

@@ -43,6 +43,19 @@ class TrainCliTest {
     }
 
     @Test
+    void badPpoRndValuesAreOneLineNamingThem(@TempDir Path tmp) {
+        Path out = tmp.resolve("x");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.updateProportion=0", "--out",
+                out.toString()), "rnd.updateProportion must be in (0, 1], got 0.0");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.intrinsicGamma=1", "--out",
+                out.toString()), "rnd.intrinsicGamma must be in [0, 1), got 1.0");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "rnd.intrinsicCoef=2", "--out",
+                out.toString()), "rnd");
+        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo_rnd", "--out", out.toString()), "ppo_rnd");
+        assertFalse(Files.exists(out), "refused input writes nothing");
+    }
+
+    @Test
     void sameSeedTwiceGivesTheSameMetricsApartFromWallClock(@TempDir Path tmp) {
         MetricsCsv.Table[] t = new MetricsCsv.Table[2];
         for (int i = 0; i < 2; i++) {
@@ -101,6 +114,22 @@ class TrainCliTest {
         assertEquals(0.002, flat.ppo().learningRate());
         assertArrayEquals(new int[] {16, 8}, flat.hidden());
         assertEquals(2 * 380, MetricsCsv.read(ppo.resolve("metrics.csv")).column("env_steps")[0], "the run used the set envs");
+        assertNull(flat.rnd());
+        assertFalse(Files.readString(ppo.resolve("config.json")).contains("rnd"), "a ppo config.json is as it was before ppo-rnd");
+
+        Path rnd = tmp.resolve("ppo-rnd");
+        r = CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--env-steps", "1000", "--set", "envs=2",
+                "--set", "rnd.intrinsicCoef=0.5", "--set", "rnd.predictorHidden=32,32", "--out", rnd.toString());
+        assertEquals(0, r.code(), r.err());
+        FlatConfig withRnd = ConfigJson.read(rnd.resolve("config.json"), FlatConfig.class);
+        assertEquals("ppo-rnd", withRnd.algo());
+        assertEquals(0.5, withRnd.rnd().intrinsicCoef());
+        assertArrayEquals(new int[] {32, 32}, withRnd.rnd().predictorHidden());
+        assertTrue(Files.readString(rnd.resolve("metadata.json")).contains("\"algo\" : \"ppo-rnd\""));
+        MetricsCsv.Table t = MetricsCsv.read(rnd.resolve("metrics.csv"));
+        assertTrue(t.columns().containsAll(java.util.List.of("value_loss", "intrinsic_reward", "intrinsic_value_loss",
+                "predictor_loss")), t.columns().toString());
+        for (double v : t.column("predictor_loss")) assertTrue(v > 0 && Double.isFinite(v), "predictor loss " + v);
 
         Path one = tmp.resolve("mpc1step");
         r = CliTest.run("train", "waypoint", "--algo", "mpc1step", "--iterations", "1", "--set", "candidates=16",
