@@ -41,14 +41,14 @@ class SliceWorkerTest {
         for (; calls < SplitDecision.MIN_PERIOD; calls++) d.record(d.splitNext() ? 100 : 300); // splitting is faster
         assertTrue(d.splitting());
         assertEquals(SplitDecision.MIN_PERIOD, d.period(), "a new choice keeps the short period");
-        for (int i = 0; i < 2 * SplitDecision.PROBE; i++) d.record(d.splitNext() ? 100 : 300); // the same again
+        for (int i = 0; i < SplitDecision.probeCalls(); i++) d.record(d.splitNext() ? 100 : 300); // the same again
         assertTrue(d.splitting());
         assertEquals(2 * SplitDecision.MIN_PERIOD, d.period(), "a confirmed choice probes half as often");
-        for (long i = 2 * SplitDecision.PROBE; i < 2L * SplitDecision.MIN_PERIOD; i++) {
+        for (long i = SplitDecision.probeCalls(); i < 2L * SplitDecision.MIN_PERIOD; i++) {
             assertTrue(d.splitNext(), "between probes the chosen way is used");
             d.record(100);
         }
-        for (int i = 0; i < 2 * SplitDecision.PROBE; i++) d.record(d.splitNext() ? 300 : 100); // now it is slower
+        for (int i = 0; i < SplitDecision.probeCalls(); i++) d.record(d.splitNext() ? 300 : 100); // now it is slower
         assertFalse(d.splitting());
         assertEquals(SplitDecision.MIN_PERIOD, d.period(), "a changed choice is checked again soon");
         assertFalse(d.splitNext());
