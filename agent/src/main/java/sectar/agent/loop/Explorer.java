@@ -98,15 +98,15 @@ public final class Explorer {
             allLogps.add(logp);
         }
         return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len,
-                collectedEntropy(allStates, decisions(len, repeat)));
+                collectedEntropy(allStates, len));
     }
 
     /** Decisions of a rollout of {@code len} steps when each action is held {@code repeat} steps. */
     static int decisions(int len, int repeat) { return (len + repeat - 1) / repeat; }
 
-    /** Mean entropy of the current policy over the states every rollout sampled from (one batched pass). */
-    private double collectedEntropy(List<List<double[]>> states, int decisions) {
-        int repeat = cfg.repeat();
+    /** Mean entropy of the current policy over the states every rollout of {@code len} steps sampled from (one batched pass). */
+    private double collectedEntropy(List<List<double[]>> states, int len) {
+        int repeat = cfg.repeat(), decisions = decisions(len, repeat);
         double[][] inputs = new double[states.size() * decisions][];
         int o = 0;
         for (List<double[]> roll : states) for (int d = 0; d < decisions; d++) inputs[o++] = roll.get(d * repeat);
