@@ -108,7 +108,7 @@ public final class VectorRollouts {
                     if (++finished[i] == episodesPerEnv) remaining--;
                 }
             }
-            obs = s.observations();
+            obs = s.observations(); // the env's buffer: read before the next step overwrites it
         }
         return assemble(done, stages, steps);
     }

@@ -48,16 +48,17 @@ public final class EnvStepBench {
         for (int i = 0; i < envs; i++)
             policies[i] = expert ? Tasks.expert(task, 0) : Policy.random(vec.spec().actionSpace());
         SplittableRandom rng = Seeds.rng(seed, "bench/vector/" + task + "/actions");
-        double[][][] obs = {vec.reset()};
+        double[][] obs = vec.reset();
         for (Policy p : policies) p.reset();
         return n -> {
             double[][] actions = new double[envs][];
             for (long done = 0; done < n; done += envs) {
-                int[] stages = vec.stages();
-                for (int i = 0; i < envs; i++) actions[i] = policies[i].act(obs[0][i], stages[i], rng);
+                for (int i = 0; i < envs; i++) actions[i] = policies[i].act(obs[i], vec.stage(i), rng);
                 VectorEnv.VectorStep s = vec.step(actions);
-                for (int i = 0; i < envs; i++) if (s.done(i)) policies[i].reset();
-                obs[0] = s.observations();
+                for (int i = 0; i < envs; i++) {
+                    if (s.done(i)) policies[i].reset();
+                    obs[i] = s.observations()[i]; // the step's arrays are reused by the next call
+                }
             }
         };
     }

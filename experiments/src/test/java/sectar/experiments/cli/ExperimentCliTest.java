@@ -27,9 +27,9 @@ class ExperimentCliTest {
         assertEquals(15, lines.size(), r.out()); // 5 algorithms x 3 seeds x instance 0
         assertTrue(lines.get(0).startsWith("sectar/i0-s1  absent  sectar train waypoint --algo sectar --preset cpu --instance 0 --seed 1 "
                 + "--iterations 1000 --set wallMinutes=20.0"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("ppo/i0-s1  absent") && lines.get(1).endsWith("--env-steps 753300"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("ppo/i0-s1  absent") && lines.get(1).endsWith("--env-steps 803520"), lines.get(1));
         assertTrue(lines.get(3).startsWith("ppo-rnd/i0-s1  absent  sectar train waypoint --algo ppo-rnd --preset cpu")
-                && lines.get(3).endsWith("--env-steps 753300"), lines.get(3));
+                && lines.get(3).endsWith("--env-steps 803520"), lines.get(3));
         assertTrue(lines.get(4).startsWith("mpc1step/i0-s1") && lines.get(4).contains("--iterations "), lines.get(4));
         assertTrue(lines.get(14).startsWith("mpc1step/i0-s3"), lines.get(14));
 

@@ -24,6 +24,10 @@ import sectar.sim.tasks.Tasks;
  * {@code finalObservations[i]} the last observation of the finished one (null for envs that did not
  * finish). {@code rewards}, {@code terminated}, {@code truncated} and {@code stages} describe the step
  * just taken, i.e. the finished episode.
+ *
+ * <p>Buffers: {@link #step} returns the same {@link VectorStep} arrays every call, overwritten by the
+ * next call (the observation vectors in them are fresh each step and may be kept). A waypoint step
+ * costs about 25 ns, so six array allocations per call would make vector stepping slower than a loop.
  */
 public final class VectorEnv implements AutoCloseable {
     /** Offer two threads from this many envs on ({@link SplitDecision} then decides per step whether to split). */
@@ -50,6 +54,7 @@ public final class VectorEnv implements AutoCloseable {
     private final int threads;
     private final SliceWorker worker;
     private final SplitDecision decision = new SplitDecision();
+    private final VectorStep out;
 
     /**
      * @param factory fresh, time-limited envs of one task instance (e.g. {@code () -> Tasks.make("block", 0)})
@@ -67,6 +72,7 @@ public final class VectorEnv implements AutoCloseable {
             envSeeds[i] = Seeds.derive(runSeed, "env/" + i);
         }
         episodes = new int[n];
+        out = new VectorStep(new double[n][], new double[n], new boolean[n], new boolean[n], new int[n], new double[n][]);
         this.threads = Math.min(threads, n);
         worker = this.threads > 1 ? new SliceWorker("vector-env") : null;
     }
@@ -101,7 +107,10 @@ public final class VectorEnv implements AutoCloseable {
         return envs[checkIndex(i)].resetTo(state, stage);
     }
 
-    /** Current stage of every env (0 right after an auto-reset). */
+    /** Current stage of env i (0 right after an auto-reset). */
+    public int stage(int i) { return envs[checkIndex(i)].stage(); }
+
+    /** Current stage of every env (0 right after an auto-reset), in a new array. */
     public int[] stages() {
         int[] s = new int[envs.length];
         for (int i = 0; i < envs.length; i++) s[i] = envs[i].stage();
@@ -124,7 +133,8 @@ public final class VectorEnv implements AutoCloseable {
 
     /**
      * Steps every env with its action ({@code actions[i]}), auto-resetting the envs that finish. All
-     * actions are validated first, so a bad one leaves every env untouched.
+     * actions are validated first, so a bad one leaves every env untouched. The result's arrays are
+     * this env's buffers, valid until the next call.
      */
     public VectorStep step(double[][] actions) {
         int n = envs.length;
@@ -140,32 +150,35 @@ public final class VectorEnv implements AutoCloseable {
                 throw e;
             }
         }
-        VectorStep out = new VectorStep(new double[n][], new double[n], new boolean[n], new boolean[n], new int[n],
-                new double[n][]);
         if (worker == null) {
-            stepRange(actions, out, 0, n);
+            stepRange(actions, 0, n);
             return out;
         }
         boolean split = decision.splitNext(), probe = decision.probing();
         long t0 = probe ? System.nanoTime() : 0; // only probes are timed
-        if (split) worker.runBoth(() -> stepRange(actions, out, 0, n / 2), () -> stepRange(actions, out, n / 2, n));
-        else stepRange(actions, out, 0, n);
+        if (split) worker.runBoth(() -> stepRange(actions, 0, n / 2), () -> stepRange(actions, n / 2, n));
+        else stepRange(actions, 0, n);
         decision.record(probe ? System.nanoTime() - t0 : 0);
         return out;
     }
 
-    private void stepRange(double[][] actions, VectorStep out, int from, int to) {
+    private void stepRange(double[][] actions, int from, int to) {
+        double[][] obs = out.observations(), finals = out.finalObservations();
+        double[] rewards = out.rewards();
+        boolean[] terminated = out.terminated(), truncated = out.truncated();
+        int[] stages = out.stages();
         for (int i = from; i < to; i++) {
             Step s = envs[i].step(actions[i]);
-            out.rewards()[i] = s.reward();
-            out.terminated()[i] = s.terminated();
-            out.truncated()[i] = s.truncated();
-            out.stages()[i] = s.stage();
+            rewards[i] = s.reward();
+            terminated[i] = s.terminated();
+            truncated[i] = s.truncated();
+            stages[i] = s.stage();
             if (s.done()) {
-                out.finalObservations()[i] = s.observation();
-                out.observations()[i] = resetOne(i);
+                finals[i] = s.observation();
+                obs[i] = resetOne(i);
             } else {
-                out.observations()[i] = s.observation();
+                finals[i] = null;
+                obs[i] = s.observation();
             }
         }
     }

@@ -73,8 +73,13 @@ class VectorEnvTest {
                 assertEquals(0, v.env(i).elapsedSteps());
             }
             assertArrayEquals(new int[n], v.stages());
+            VectorEnv.VectorStep last = s;
             s = v.step(action); // the reset envs step on
-            assertFalse(s.done(0));
+            assertTrue(s.rewards() == last.rewards(), "the step's arrays are the env's reused buffers");
+            for (int i = 0; i < n; i++) {
+                assertFalse(s.done(i));
+                assertNull(s.finalObservations()[i], "env " + i + " did not finish in this step");
+            }
         }
     }
 
