@@ -16,10 +16,11 @@ import sectar.experiments.campaign.Experiment;
  */
 public final class Swimmer {
     /**
-     * SeCTAR's env steps in 20 minutes: 39,650 per iteration x 18 iterations, from the 10-minute run of seed 1 in {@code results/cpu-preset/swimmer} (9 iterations in 613 s) (one thread,
-     * two runs side by side): iterations take equal time, so 20 minutes end in iteration 18.
+     * SeCTAR's env steps in 20 minutes, the most of the committed campaign's three runs
+     * ({@code results/swimmer/summary.csv}, commit 0d07069: 713,700, 753,350 and 753,350; one thread
+     * each, on its own core), so no baseline gets less data than any SeCTAR run.
      */
-    static final long ENV_STEPS = 713_700;
+    static final long ENV_STEPS = 753_350;
 
     private Swimmer() {}
 
