@@ -68,7 +68,7 @@ public final class ClaimBench {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(5, TimeUnit.SECONDS);
-            for (HazelcastInstance h : hz) h.getLifecycleService().terminate();
+            for (HazelcastInstance h : hz) h.getLifecycleService().shutdown();
         }
     }
 }

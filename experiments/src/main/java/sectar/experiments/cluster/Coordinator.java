@@ -1,5 +1,7 @@
 package sectar.experiments.cluster;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -77,7 +79,7 @@ public final class Coordinator {
         try {
             return coordinate(exp, root, record, o, hz, name);
         } finally {
-            hz.getLifecycleService().terminate();
+            hz.getLifecycleService().shutdown();
         }
     }
 
@@ -113,6 +115,10 @@ public final class Coordinator {
         err.println("members bind to " + MemberConfig.localIp(o.bind()) + "; Hazelcast's open-source edition has no authentication or TLS: keep the cluster on a trusted network");
         err.flush();
 
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override public void memberAdded(MembershipEvent e) { say(err, e, "joined"); }
+            @Override public void memberRemoved(MembershipEvent e) { say(err, e, "left"); }
+        });
         CampaignRunner.Options refreshing = new CampaignRunner.Options(root, 1, 1, err, o.command());
         ClusterProgress progress = new ClusterProgress(exp.task(), name, plan.size(), System::nanoTime);
         Set<String> finished = new HashSet<>();
@@ -155,6 +161,12 @@ public final class Coordinator {
             }
             sleep(POLL_MS);
         }
+    }
+
+    private static void say(PrintStream err, MembershipEvent e, String what) {
+        err.println("member " + e.getMember().getAddress().getHost() + ":" + e.getMember().getAddress().getPort() + " " + what + " ("
+                + e.getMembers().size() + " members)");
+        err.flush();
     }
 
     /** Workers leave once they see the done flag; give them a few seconds so none finds the cluster gone first. */

@@ -11,13 +11,16 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
  * The Hazelcast configuration of every sectar member, built in code: one interface (loopback unless
  * {@code --bind}), TCP/IP join to listed addresses only (no multicast, no cloud auto-detection), no
- * phone-home, quiet logging, failure detection in seconds rather than a minute (runs are minutes long,
+ * phone-home, errors-only logging, failure detection in seconds rather than a minute (runs are minutes long,
  * a dead worker should not hold one long), and the run and campaign maps with two synchronous backups so
  * losing any member, the coordinator included, loses no state.
  */
@@ -30,12 +33,20 @@ public final class MemberConfig {
 
     // java.util.logging holds loggers weakly: keep the configured ones.
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
-    private static final Logger MODULES_LOG = Logger.getLogger("com.hazelcast.internal.util.ModularJavaUtils");
 
     static {
-        HAZELCAST_LOG.setLevel(Level.WARNING);
-        // Without --add-opens (java -cp rather than java -jar) Hazelcast warns that some of its metrics are off: nothing we use.
-        MODULES_LOG.setLevel(Level.SEVERE);
+        // Errors only, one line each ("hazelcast: SEVERE: ..."), on stderr beside the campaign's own lines: its warnings
+        // are what a member's loss looks like from inside (refused connections, suspected members), which the
+        // coordinator reports in its own words.
+        HAZELCAST_LOG.setLevel(Level.SEVERE);
+        HAZELCAST_LOG.setUseParentHandlers(false);
+        ConsoleHandler h = new ConsoleHandler();
+        h.setFormatter(new Formatter() {
+            @Override public String format(LogRecord r) {
+                return "hazelcast: " + r.getLevel() + ": " + formatMessage(r) + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")") + "\n";
+            }
+        });
+        HAZELCAST_LOG.addHandler(h);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class Worker {
                 ClusterFiles.removeMember(w.root, id);
             }
         } finally {
-            hz.getLifecycleService().terminate();
+            hz.getLifecycleService().shutdown();
         }
     }
 

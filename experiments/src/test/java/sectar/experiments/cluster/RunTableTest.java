@@ -46,7 +46,7 @@ class RunTableTest {
 
     @AfterAll
     static void stop() {
-        hz.getLifecycleService().terminate();
+        hz.getLifecycleService().shutdown();
     }
 
     private static RunTable table(AtomicLong clock) {
@@ -175,7 +175,7 @@ class RunTableTest {
     }
 
     @Test
-    void aWorkerWithTheWrongClusterNameOrAnotherCommitIsRefusedBeforeHoldingAnything(@TempDir Path tmp) {
+    void aWorkerWithTheWrongClusterNameOrAnotherCommitIsRefusedBeforeHoldingAnything(@TempDir Path tmp) throws InterruptedException {
         hz.<String, CampaignEntry>getMap(CampaignEntry.MAP).put(CampaignEntry.KEY, new CampaignEntry("waypoint", tmp.toString(),
                 List.of(new CampaignEntry.Planned("ppo/i0-s1", "ppo", List.of("train", "waypoint"))), "aaa", 5000, false));
         RunTable t = RunTable.of(hz);
@@ -193,6 +193,7 @@ class RunTableTest {
         assertEquals("worker built from bbb, the campaign from aaa", otherCommit.getMessage());
 
         assertEquals(RunEntry.pending(), t.snapshot(List.of("ppo/i0-s1")).get("ppo/i0-s1"), "neither received the run");
+        for (int i = 0; i < 100 && hz.getCluster().getMembers().size() > 1; i++) Thread.sleep(50);
         assertEquals(1, hz.getCluster().getMembers().size(), "the refused worker left");
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a refused worker says nothing but its error");
     }
