@@ -17,8 +17,8 @@ import sectar.sim.io.AtomicFiles;
  * by run name. A campaign started again checks its plan against it, so a run is never continued or
  * counted under a budget or config other than the one it started with.
  */
-final class CampaignRecord {
-    static final String FILE = "campaign.json";
+public final class CampaignRecord {
+    public static final String FILE = "campaign.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
@@ -29,7 +29,7 @@ final class CampaignRecord {
         this.runs = runs;
     }
 
-    static CampaignRecord load(Path root) {
+    public static CampaignRecord load(Path root) {
         Path f = root.resolve(FILE);
         if (!Files.isRegularFile(f)) return new CampaignRecord(f, new TreeMap<>());
         try {
@@ -40,7 +40,7 @@ final class CampaignRecord {
     }
 
     /** Fails (a user error) when a run recorded here was started with other arguments than {@code spec} plans. */
-    void check(RunSpec spec) {
+    public void check(RunSpec spec) {
         List<String> had = runs.get(spec.name());
         if (had != null && !had.equals(spec.trainArgs()))
             throw new IllegalArgumentException("run " + spec.name() + " in " + file.getParent() + " was started as '"
@@ -49,7 +49,7 @@ final class CampaignRecord {
     }
 
     /** Records {@code spec}'s arguments (before its first start) and rewrites the file atomically. */
-    synchronized void record(RunSpec spec) {
+    public synchronized void record(RunSpec spec) {
         if (spec.trainArgs().equals(runs.get(spec.name()))) return;
         runs.put(spec.name(), spec.trainArgs());
         try {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import sectar.sim.io.AtomicFiles;
 
 /**
@@ -58,11 +59,19 @@ public final class CampaignRunner {
         }
         CampaignRecord record = CampaignRecord.load(opt.root());
         for (RunSpec s : plan) record.check(s);
-        try (FileChannel ch = FileChannel.open(opt.root().resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(ch, opt.root())) {
-            return runLocked(exp, plan, record, opt);
+        return locked(opt.root(), () -> runLocked(exp, plan, record, opt));
+    }
+
+    /**
+     * Runs {@code body} holding the campaign folder's lock file, so two campaigns (local, or a cluster's
+     * coordinator) never drive one folder; fails (a user error) when another holds it.
+     */
+    public static <T> T locked(Path root, Supplier<T> body) {
+        try (FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(ch, root)) {
+            return body.get();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot lock campaign folder " + opt.root() + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("cannot lock campaign folder " + root + " (" + e.getMessage() + ")");
         }
     }
 
@@ -126,7 +135,7 @@ public final class CampaignRunner {
         record.record(spec);
         List<String> args = arguments(spec, state, dir, opt);
         opt.err().println(progress.line((args.get(0).equals("resume") ? "resuming " : "starting ") + spec.name()));
-        Path log = opt.root().resolve("logs").resolve(spec.algo() + "_i" + spec.instance() + "-s" + spec.seed() + ".log");
+        Path log = log(opt.root(), spec.name());
         ChildRun.Outcome out = ChildRun.run(args, opt.parallel() > 1 ? Math.max(1, opt.cores() / opt.parallel()) : 0, log,
                 opt.parallel() == 1 ? opt.err() : null);
         if (out.exitCode() == 2) { // a user error (say, a bad --set) holds for every run of the campaign
@@ -146,22 +155,34 @@ public final class CampaignRunner {
 
     /** {@code resume} for a stopped run that can, else {@code train} into the folder (replacing what a stopped run left). */
     static List<String> arguments(RunSpec spec, RunState state, Path dir, Options opt) {
-        // the networks' threads (1 or 2; results are identical): both cores for a run alone, one each side by side
-        List<String> threads = List.of("--threads", Integer.toString(Math.max(1, Math.min(2, opt.cores() / opt.parallel()))));
+        return arguments(spec.algo(), spec.trainArgs(), state, dir, threads(opt.cores(), opt.parallel()));
+    }
+
+    /**
+     * The same for a run known by its algorithm and {@link RunSpec#trainArgs()} (as a cluster worker
+     * receives it), with {@code threads} network threads.
+     */
+    public static List<String> arguments(String algo, List<String> trainArgs, RunState state, Path dir, int threads) {
         List<String> a = new ArrayList<>();
-        if (state == RunState.STOPPED && Resumable.resumes(spec.algo(), dir)) {
+        if (state == RunState.STOPPED && Resumable.resumes(algo, dir)) {
             a.addAll(List.of("resume", dir.toString()));
         } else {
-            a.addAll(spec.trainArgs());
+            a.addAll(trainArgs);
             a.addAll(List.of("--out", dir.toString()));
             if (Files.exists(dir)) a.add("--force");
         }
-        a.addAll(threads);
+        a.addAll(List.of("--threads", Integer.toString(threads)));
         return a;
     }
 
+    /** The networks' threads (1 or 2; results are identical): both cores for a run alone, one each side by side. */
+    public static int threads(int cores, int parallel) { return Math.max(1, Math.min(2, cores / parallel)); }
+
+    /** The log file of run {@code spec} in campaign folder {@code root} ({@code logs/<algo>_i<k>-s<seed>.log}). */
+    public static Path log(Path root, String runName) { return root.resolve("logs").resolve(runName.replace('/', '_') + ".log"); }
+
     /** Rewrites summary.csv, the plots and README.md from the finished runs. */
-    static synchronized void refresh(Experiment exp, List<RunSpec> plan, Options opt) {
+    public static synchronized void refresh(Experiment exp, List<RunSpec> plan, Options opt) {
         Map<RunSpec, Path> done = new LinkedHashMap<>();
         List<SummaryRow> rows = new ArrayList<>();
         for (RunSpec s : plan) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One {@code sectar} CLI call in its own JVM (ND4J and the thread pools are per process), with the
@@ -22,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * line shows beside the campaign's. Children still running when this JVM shuts down normally
  * (Ctrl-C, SIGTERM) are stopped with it; after a SIGKILL they run on ({@link Orphans}).
  */
-final class ChildRun {
+public final class ChildRun {
     /** The CLI's main class; {@link Orphans} recognises children by it. */
-    static final String MAIN = "sectar.experiments.cli.Main";
+    public static final String MAIN = "sectar.experiments.cli.Main";
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -33,12 +35,12 @@ final class ChildRun {
     }
 
     /** How a child ended: its exit code and its last {@code error: ...} line, if any. */
-    record Outcome(int exitCode, String error) {}
+    public record Outcome(int exitCode, String error) {}
 
     private ChildRun() {}
 
     /** The JVM command for {@code args}; {@code cores > 0} caps the cores the child JVM sees. */
-    static List<String> command(List<String> args, int cores) {
+    public static List<String> command(List<String> args, int cores) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java));
@@ -50,14 +52,25 @@ final class ChildRun {
 
     /** Runs {@code args} to its end. */
     static Outcome run(List<String> args, int cores, Path log, PrintStream echo) {
+        return run(args, cores, log, echo, Map.of(), p -> {});
+    }
+
+    /**
+     * Runs {@code args} to its end with {@code env} added to the child's environment; {@code started}
+     * receives the child as soon as it runs (a cluster worker stops it when it loses the run's lease).
+     */
+    public static Outcome run(List<String> args, int cores, Path log, PrintStream echo, Map<String, String> env, Consumer<Process> started) {
         Process p;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            p = new ProcessBuilder(command(args, cores)).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder pb = new ProcessBuilder(command(args, cores)).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+            pb.environment().putAll(env);
+            p = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", args), e);
         }
         LIVE.add(p);
+        started.accept(p);
         String error = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

@@ -13,11 +13,11 @@ import java.util.Optional;
  * {@code sectar train}/{@code resume} process whose arguments name a run's folder. A campaign started
  * again waits for such a process instead of writing into the same folder beside it.
  */
-final class Orphans {
+public final class Orphans {
     private Orphans() {}
 
     /** Live processes other than this one running the CLI on {@code runDir}. */
-    static List<ProcessHandle> writing(Path runDir) {
+    public static List<ProcessHandle> writing(Path runDir) {
         String dir = runDir.toAbsolutePath().normalize().toString();
         long self = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses()
@@ -33,7 +33,7 @@ final class Orphans {
      * A process's command line. On Linux from /proc/PID/cmdline, because {@code ProcessHandle.Info.arguments()}
      * comes back empty for a command line of a few kilobytes, such as a long class path.
      */
-    static List<String> arguments(ProcessHandle p) {
+    public static List<String> arguments(ProcessHandle p) {
         Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
         try {
             if (Files.isReadable(proc)) return Arrays.asList(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0"));
@@ -45,7 +45,7 @@ final class Orphans {
     }
 
     /** Blocks until every process writing {@code runDir} has exited; returns how many there were. */
-    static int awaitAll(Path runDir) {
+    public static int awaitAll(Path runDir) {
         List<ProcessHandle> left = writing(runDir);
         for (ProcessHandle p : left) p.onExit().join();
         return left.size();

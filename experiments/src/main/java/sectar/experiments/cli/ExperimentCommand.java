@@ -17,6 +17,10 @@ import sectar.experiments.campaign.CampaignRunner;
 import sectar.experiments.campaign.Experiment;
 import sectar.experiments.campaign.RunSpec;
 import sectar.experiments.campaign.RunState;
+import sectar.experiments.cluster.ClusterAddress;
+import sectar.experiments.cluster.ClusterStatus;
+import sectar.experiments.cluster.Coordinator;
+import sectar.experiments.cluster.MemberConfig;
 import sectar.experiments.mains.Experiments;
 import sectar.sim.tasks.Tasks;
 
@@ -24,7 +28,8 @@ import sectar.sim.tasks.Tasks;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run a task's comparison campaign (the algorithms, presets, budgets, seeds and instances its experiment "
                 + "main declares), each run in its own process under --out as <algo>/i<k>-s<seed>. Running it again skips "
-                + "finished runs and resumes stopped ones. Writes summary.csv, return.png, normalized.png and README.md.")
+                + "finished runs and resumes stopped ones. Writes summary.csv, return.png, normalized.png and README.md. "
+                + "With --cluster the runs execute on `sectar worker` processes instead.")
 final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -62,10 +67,36 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print each run's name, state and arguments, and run nothing")
     boolean dryRun;
 
+    @Option(names = "--cluster", description = "hold the campaign on a Hazelcast cluster for `sectar worker` processes on any machine "
+            + "(this process runs no runs); see the README's 'Across machines'")
+    boolean cluster;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "with --cluster: the one address to listen on (default: ${DEFAULT-VALUE}, this machine only)",
+            defaultValue = MemberConfig.LOOPBACK)
+    String bind;
+
+    @Option(names = "--port", paramLabel = "P", description = "with --cluster: the coordinator's port (default: ${DEFAULT-VALUE})", defaultValue = "5701")
+    int port;
+
+    @Option(names = "--cluster-name", paramLabel = "N", description = "with --cluster: the cluster's name, which workers must give "
+            + "(default: the one cluster.json in --out records, else sectar- and random hex)")
+    String clusterName;
+
+    @Option(names = "--lease-seconds", paramLabel = "S", defaultValue = "15",
+            description = "with --cluster: a claimed run returns to the pending runs this long after its worker stops renewing (default: ${DEFAULT-VALUE})")
+    double leaseSeconds;
+
+    @Option(names = "--status", description = "print who runs what in the cluster campaign in --out, and exit")
+    boolean status;
+
     @Override public Integer call() {
         Experiment exp = experiment();
         Path root = out != null ? out : Path.of("results", task);
         PrintWriter w = spec.commandLine().getOut();
+        if (status) {
+            ClusterStatus.print(root, w);
+            return 0;
+        }
         if (dryRun) {
             for (RunSpec r : exp.plan())
                 w.println(r.name() + "  " + RunState.of(r.dir(root)).name().toLowerCase(java.util.Locale.ROOT) + "  sectar "
@@ -76,8 +107,10 @@ final class ExperimentCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of("sectar"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         PrintStream err = System.err;
-        CampaignRunner.Result r = CampaignRunner.run(exp, new CampaignRunner.Options(root, parallel,
-                Runtime.getRuntime().availableProcessors(), err, command));
+        CampaignRunner.Result r = cluster
+                ? Coordinator.run(exp, new Coordinator.Options(root, clusterName, bind, port, Math.round(leaseSeconds * 1000),
+                        Build.commit(), err, command, Build.launcher()))
+                : CampaignRunner.run(exp, new CampaignRunner.Options(root, parallel, Runtime.getRuntime().availableProcessors(), err, command));
         w.println("campaign folder: " + root + " (" + r.finished() + " of " + r.planned() + " runs finished"
                 + (r.failed() > 0 ? ", " + r.failed() + " failed" : "") + ")");
         w.flush();
@@ -88,6 +121,7 @@ final class ExperimentCommand implements Callable<Integer> {
     Experiment experiment() {
         Experiment exp = Experiments.of(task);
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
+        checkClusterOptions();
         if (algos != null) exp = exp.onlyAlgos(algos);
         if (seeds != null) exp = exp.withSeeds(seeds);
         if (instances != null) exp = exp.withInstances(parseInstances(instances));
@@ -109,6 +143,24 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, List<String>> e : byAlgo.entrySet()) exp = exp.withSets(e.getKey(), e.getValue());
         return exp;
+    }
+
+    /** Cluster options make sense only with --cluster (the coordinator); --status and --dry-run only read. */
+    private void checkClusterOptions() {
+        ClusterAddress.checkPort(port, "--port");
+        if (!(leaseSeconds >= 1) || Double.isInfinite(leaseSeconds))
+            throw new IllegalArgumentException("--lease-seconds must be >= 1, got " + leaseSeconds);
+        if (cluster && parallel != 1)
+            throw new IllegalArgumentException("--parallel is for a local campaign; with --cluster each worker takes --slots K");
+        if (status && (cluster || dryRun)) throw new IllegalArgumentException("--status only reads; give it without --cluster and --dry-run");
+        if (status && out == null) throw new IllegalArgumentException("--status needs the campaign folder (--out DIR)");
+        boolean clusterOnly = !bind.equals(MemberConfig.LOOPBACK) || port != ClusterAddress.DEFAULT_PORT || clusterName != null
+                || leaseSeconds != 15;
+        if (clusterOnly && !cluster && !status) throw new IllegalArgumentException("--bind, --port, --cluster-name and --lease-seconds need --cluster");
+        if (cluster) {
+            MemberConfig.localIp(bind);
+            if (clusterName != null) MemberConfig.checkName(clusterName);
+        }
     }
 
     /** "0-4" or "0,2,3". */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sectar.experiments.cluster.ParentWatchdog;
 
 /**
  * Entry point of {@code sectar.jar}. User errors (unknown task, instance out of range, bad option
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
         subcommands = {DemoCommand.class, TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
                 ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class,
-                TableCommand.class, ExperimentCommand.class, ReportCommand.class, TraceCommand.class})
+                TableCommand.class, ExperimentCommand.class, WorkerCommand.class, ReportCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // ND4J otherwise prints its native build flags to stdout on first use, mixing with JSON output.
         System.setProperty("org.nd4j.log.initialization", "false");
+        ParentWatchdog.startFromEnvironment(); // a cluster worker's run dies with its worker
         System.exit(commandLine().execute(args));
     }
 
