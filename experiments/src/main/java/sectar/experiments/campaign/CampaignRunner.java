@@ -181,6 +181,17 @@ public final class CampaignRunner {
     /** The log file of run {@code spec} in campaign folder {@code root} ({@code logs/<algo>_i<k>-s<seed>.log}). */
     public static Path log(Path root, String runName) { return root.resolve("logs").resolve(runName.replace('/', '_') + ".log"); }
 
+    /**
+     * {@code experiment --refresh}: rewrites the outputs from the runs finished so far without running
+     * any; returns how many of the plan's runs are finished.
+     */
+    public static int refreshOnly(Experiment exp, Path root, List<String> command, PrintStream err) {
+        if (!Files.isDirectory(root)) throw new IllegalArgumentException("campaign folder " + root + " does not exist");
+        List<RunSpec> plan = exp.plan();
+        refresh(exp, plan, new Options(root, 1, 1, err, command));
+        return (int) plan.stream().filter(s -> RunState.of(s.dir(root)) == RunState.FINISHED).count();
+    }
+
     /** Rewrites summary.csv, the plots and README.md from the finished runs. */
     public static synchronized void refresh(Experiment exp, List<RunSpec> plan, Options opt) {
         Map<RunSpec, Path> done = new LinkedHashMap<>();

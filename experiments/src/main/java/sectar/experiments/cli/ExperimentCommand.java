@@ -86,6 +86,10 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "with --cluster: a claimed run returns to the pending runs this long after its worker stops renewing (default: ${DEFAULT-VALUE})")
     double leaseSeconds;
 
+    @Option(names = "--refresh", description = "rewrite summary.csv, the plots and README.md from the runs finished so far, and run nothing "
+            + "(a campaign still running rewrites them again after each of its runs)")
+    boolean refresh;
+
     @Option(names = "--status", description = "print who runs what in the cluster campaign in --out, and exit")
     boolean status;
 
@@ -107,6 +111,12 @@ final class ExperimentCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of("sectar"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         PrintStream err = System.err;
+        if (refresh) {
+            int done = CampaignRunner.refreshOnly(exp, root, command, err);
+            w.println("campaign folder: " + root + " (" + done + " of " + exp.plan().size() + " runs finished; outputs rewritten)");
+            w.flush();
+            return 0;
+        }
         CampaignRunner.Result r = cluster
                 ? Coordinator.run(exp, new Coordinator.Options(root, clusterName, bind, port, Math.round(leaseSeconds * 1000),
                         Build.commit(), err, command, Build.launcher()))

@@ -99,5 +99,19 @@ class CampaignKillTest {
         String readme = Files.readString(killed.resolve("README.md"));
         assertTrue(readme.contains("| sectar (cpu) | 3 iterations |") && readme.contains("| ppo (cpu) | 4,000 env steps |"), readme);
         assertTrue(readme.contains("(4 of 4 runs finished)"), readme);
+
+        // --refresh rebuilds the outputs from the run folders alone and runs nothing
+        List<String> before = results(killed);
+        Files.delete(killed.resolve(Summary.FILE));
+        Files.delete(killed.resolve("README.md"));
+        List<String> refresh = new ArrayList<>(campaign(killed));
+        refresh.add("--refresh");
+        Process r = new ProcessBuilder(ChildRun.command(refresh, 0)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        assertTrue(r.waitFor(60, TimeUnit.SECONDS), "refresh took too long");
+        assertEquals(0, r.exitValue(), Files.readString(log));
+        assertEquals(before, results(killed), "summary.csv rebuilt from the run folders");
+        assertTrue(Files.readString(killed.resolve("README.md")).contains("(4 of 4 runs finished)"));
+        assertTrue(Files.readString(log).contains("4 of 4 runs finished; outputs rewritten"), "refresh reports what it found");
     }
 }
