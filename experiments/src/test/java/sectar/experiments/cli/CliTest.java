@@ -31,6 +31,14 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** A user error: exit 2, one {@code error:} line that mentions {@code mentions}, no stack trace. */
+    static void assertUserError(Result r, String mentions) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(mentions), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
     private static void assertOneErrorLine(Result r) {
         assertEquals(2, r.code(), r.err());
         String[] lines = r.err().strip().split("\n");

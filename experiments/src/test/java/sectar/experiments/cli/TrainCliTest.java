@@ -17,13 +17,6 @@ import sectar.planner.SearchMethod;
 
 /** train / plot / resume as a user calls them: complete run directories, and clear refusals. */
 class TrainCliTest {
-    private static void assertUserError(CliTest.Result r, String mentions) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().split("\n").length, r.err());
-        assertTrue(r.err().startsWith("error: ") && r.err().contains(mentions), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
-    }
-
     @Test
     void ppoAndTrpoWriteRunDirectoriesThatPlot(@TempDir Path tmp) throws Exception {
         for (String algo : new String[] {"ppo", "trpo"}) {
@@ -45,13 +38,13 @@ class TrainCliTest {
     @Test
     void badPpoRndValuesAreOneLineNamingThem(@TempDir Path tmp) {
         Path out = tmp.resolve("x");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.updateProportion=0", "--out",
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.updateProportion=0", "--out",
                 out.toString()), "rnd.updateProportion must be in (0, 1], got 0.0");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.intrinsicGamma=1", "--out",
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.intrinsicGamma=1", "--out",
                 out.toString()), "rnd.intrinsicGamma must be in [0, 1), got 1.0");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "rnd.intrinsicCoef=2", "--out",
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "rnd.intrinsicCoef=2", "--out",
                 out.toString()), "rnd");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo_rnd", "--out", out.toString()), "ppo_rnd");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo_rnd", "--out", out.toString()), "ppo_rnd");
         assertFalse(Files.exists(out), "refused input writes nothing");
     }
 
@@ -71,36 +64,36 @@ class TrainCliTest {
     @Test
     void badBudgetsAlgorithmsPresetsAndOutputsAreRefusedWithoutWriting(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("x");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "0", "--out", out.toString()), "0");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "-5", "--out", out.toString()), "-5");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--iterations", "0", "--out", out.toString()), "0");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "dqn", "--out", out.toString()), "dqn");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--preset", "gpu", "--out", out.toString()), "gpu");
-        assertUserError(CliTest.run("train", "maze", "--algo", "ppo", "--out", out.toString()), "maze");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "0", "--out", out.toString()), "0");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "-5", "--out", out.toString()), "-5");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--iterations", "0", "--out", out.toString()), "0");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "dqn", "--out", out.toString()), "dqn");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--preset", "gpu", "--out", out.toString()), "gpu");
+        CliTest.assertUserError(CliTest.run("train", "maze", "--algo", "ppo", "--out", out.toString()), "maze");
         assertFalse(Files.exists(out), "nothing may be written for refused input");
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "data");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", out.toString()),
                 out.toString());
         assertEquals(1, Files.list(out).count(), "a refused non-empty --out is left as it was");
         Path belowAFile = out.resolve("keep.txt").resolve("run");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", belowAFile.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", belowAFile.toString()),
                 "cannot create run folder");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.horizn=2", "--out",
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.horizn=2", "--out",
                 tmp.resolve("y").toString()), "horizn");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--threads", "3", "--out",
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--threads", "3", "--out",
                 tmp.resolve("y").toString()), "3");
         assertFalse(Files.exists(tmp.resolve("y")), "a refused --set or --threads writes nothing");
     }
 
     @Test
     void resumeRefusesWhatItCannotContinue(@TempDir Path tmp) throws Exception {
-        assertUserError(CliTest.run("resume", tmp.resolve("nothing").toString()), "nothing");
+        CliTest.assertUserError(CliTest.run("resume", tmp.resolve("nothing").toString()), "nothing");
         Path run = tmp.resolve("run");
         assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", run.toString()).code());
         Files.writeString(run.resolve("metadata.json"), Files.readString(run.resolve("metadata.json"))
                 .replace("\"algo\" : \"ppo\"", "\"algo\" : \"dqn\""));
-        assertUserError(CliTest.run("resume", run.toString()), "dqn");
+        CliTest.assertUserError(CliTest.run("resume", run.toString()), "dqn");
     }
 
     @Test
@@ -151,24 +144,24 @@ class TrainCliTest {
     @Test
     void unknownKeysBadValuesAndMisplacedFlagsAreOneLineNamingThem(@TempDir Path tmp) {
         Path out = tmp.resolve("x");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "ppo.learnRate=1", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "ppo.learnRate=1", "--out", out.toString()),
                 "learnRate");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=many", "--out", out.toString()), "many");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=0", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=many", "--out", out.toString()), "many");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "envs=0", "--out", out.toString()),
                 "envs must be >= 1");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--set", "horizon=-2", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--set", "horizon=-2", "--out", out.toString()),
                 "horizon must be >= 1");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
                 "grid");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--set", "mpc.search=grid", "--out", out.toString()),
                 "shooting");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--search", "grid", "--out", out.toString()), "grid");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "seed=4", "--out", out.toString()), "--seed");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--iterations", "5", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "sectar", "--search", "grid", "--out", out.toString()), "grid");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--set", "seed=4", "--out", out.toString()), "--seed");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--iterations", "5", "--out", out.toString()),
                 "--iterations");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--env-steps", "5", "--out", out.toString()),
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "mpc1step", "--env-steps", "5", "--out", out.toString()),
                 "--env-steps");
-        assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--search", "cem", "--out", out.toString()), "--search");
+        CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo", "--search", "cem", "--out", out.toString()), "--search");
         assertFalse(Files.exists(out), "refused input writes nothing");
     }
 }
