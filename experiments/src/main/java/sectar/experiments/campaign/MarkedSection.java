@@ -27,12 +27,24 @@ public final class MarkedSection {
     }
 
     static String replaced(String text, String body, String name) {
-        int b = text.indexOf(BEGIN), e = text.indexOf(END);
-        if (b < 0 || e < 0 || e < b)
+        // markers count only as whole lines, so prose may quote them
+        int b = lineAt(text, BEGIN, 0), e = b < 0 ? -1 : lineAt(text, END, b);
+        if (b < 0 || e < 0)
             throw new IllegalArgumentException(name + " needs a line " + BEGIN + " and, after it, a line " + END
                     + " around the generated section");
-        if (text.indexOf(BEGIN, b + 1) >= 0) throw new IllegalArgumentException(name + " has more than one " + BEGIN);
+        if (lineAt(text, BEGIN, b + 1) >= 0) throw new IllegalArgumentException(name + " has more than one line " + BEGIN);
         String inner = body.endsWith("\n") ? body : body + "\n";
         return text.substring(0, b + BEGIN.length()) + "\n" + inner + text.substring(e);
+    }
+
+    /** Where {@code marker} stands alone on a line at or after {@code from}, or -1. */
+    private static int lineAt(String text, String marker, int from) {
+        for (int i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
+            boolean starts = i == 0 || text.charAt(i - 1) == '\n';
+            int end = i + marker.length();
+            boolean ends = end == text.length() || text.charAt(end) == '\n';
+            if (starts && ends) return i;
+        }
+        return -1;
     }
 }
