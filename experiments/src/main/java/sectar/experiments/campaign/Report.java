@@ -58,9 +58,7 @@ public final class Report {
     /** The markdown table; bootstrap resamples come from streams derived from {@code seed} by algorithm and task. */
     public static String markdown(List<SummaryRow> rows, int reps, long seed) {
         List<String> tasks = rows.stream().map(SummaryRow::task).distinct().sorted().toList();
-        List<String> algos = new ArrayList<>();
-        for (String a : AlgoSetup.ALGOS) if (rows.stream().anyMatch(r -> r.algo().equals(a))) algos.add(a);
-        rows.stream().map(SummaryRow::algo).filter(a -> !algos.contains(a)).distinct().sorted().forEach(algos::add);
+        List<String> algos = algorithms(rows);
         StringBuilder s = new StringBuilder();
         s.append("Expert-normalised final return, (return - random) / (expert - random): interquartile mean [95% stratified-bootstrap ")
                 .append("interval] (runs), ").append(reps).append(" resamples.\n\n| algorithm |");
@@ -84,6 +82,14 @@ public final class Report {
                     Seeds.rng(seed, "report/bootstrap/mean/" + a)), all)).append(" |\n");
         }
         return s.toString();
+    }
+
+    /** The algorithms of {@code rows}: the known ones in their declared order, then any others by name. */
+    static List<String> algorithms(List<SummaryRow> rows) {
+        List<String> algos = new ArrayList<>();
+        for (String a : AlgoSetup.ALGOS) if (rows.stream().anyMatch(r -> r.algo().equals(a))) algos.add(a);
+        rows.stream().map(SummaryRow::algo).filter(a -> !algos.contains(a)).distinct().sorted().forEach(algos::add);
+        return algos;
     }
 
     /** {@code algo}'s finite normalised scores, one array per (task, instance), of {@code task} only unless null. */

@@ -1,6 +1,5 @@
 package sectar.experiments.campaign;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,9 +13,7 @@ public final class ReturnsTable {
 
     public static String markdown(List<SummaryRow> rows) {
         List<String> columns = rows.stream().map(r -> r.task() + " i" + r.instance()).distinct().sorted().toList();
-        List<String> algos = new ArrayList<>();
-        for (String a : AlgoSetup.ALGOS) if (rows.stream().anyMatch(r -> r.algo().equals(a))) algos.add(a);
-        rows.stream().map(SummaryRow::algo).filter(a -> !algos.contains(a)).distinct().sorted().forEach(algos::add);
+        List<String> algos = Report.algorithms(rows);
         StringBuilder s = new StringBuilder("Final return (mean of a run's last ")
                 .append(Math.round(SummaryRow.FINAL_SHARE * 100))
                 .append("% of iterations): mean ± 95% Student-t half-width (seeds), [mean env steps per run].\n\n| algorithm |");
