@@ -35,11 +35,13 @@ public sealed interface Space permits Space.Discrete, Space.Box {
         }
         @Override public double[] sample(SplittableRandom rng) { return new double[] {rng.nextInt(n)}; }
         @Override public void validate(String what, double[] x) {
+            if (!contains(x)) throw invalid(what, x); // the message is built out of line: env steps inline this
+        }
+        private IllegalArgumentException invalid(String what, double[] x) {
             if (x == null || x.length != 1)
-                throw new IllegalArgumentException(what + " must have length 1 (a discrete index in [0, " + n
+                return new IllegalArgumentException(what + " must have length 1 (a discrete index in [0, " + n
                         + ")), got length " + (x == null ? "null" : x.length));
-            if (!contains(x))
-                throw new IllegalArgumentException(what + " must be an integer index in [0, " + n + "), got " + x[0]);
+            return new IllegalArgumentException(what + " must be an integer index in [0, " + n + "), got " + x[0]);
         }
         /** The index held by a valid action. */
         public int index(double[] x) { return (int) x[0]; }
@@ -78,12 +80,17 @@ public sealed interface Space permits Space.Discrete, Space.Box {
         }
         /** Actions outside the bounds are clipped by the task, so only length and finiteness are enforced. */
         @Override public void validate(String what, double[] x) {
-            if (x == null || x.length != low.length)
-                throw new IllegalArgumentException(what + " must have length " + low.length + ", got length "
-                        + (x == null ? "null" : x.length));
+            if (x == null || x.length != low.length) throw badLength(what, x);
             for (int i = 0; i < x.length; i++)
-                if (!Double.isFinite(x[i]))
-                    throw new IllegalArgumentException(what + "[" + i + "] must be finite, got " + x[i]);
+                if (!Double.isFinite(x[i])) throw notFinite(what, x, i);
+        }
+        // messages built out of line, so the check stays small enough for env steps to inline
+        private IllegalArgumentException badLength(String what, double[] x) {
+            return new IllegalArgumentException(what + " must have length " + low.length + ", got length "
+                    + (x == null ? "null" : x.length));
+        }
+        private static IllegalArgumentException notFinite(String what, double[] x, int i) {
+            return new IllegalArgumentException(what + "[" + i + "] must be finite, got " + x[i]);
         }
         @Override public String toString() {
             return "Box(" + low.length + ", low=" + Arrays.toString(low) + ", high=" + Arrays.toString(high) + ")";

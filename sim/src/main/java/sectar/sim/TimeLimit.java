@@ -23,11 +23,15 @@ public final class TimeLimit implements Env {
     }
 
     @Override public Step step(double[] action) {
-        if (!running) throw new IllegalStateException(spec().name() + ": episode is over; call reset");
+        if (!running) throw over();
         Step s = inner.step(action);
         boolean truncated = !s.terminated() && inner.elapsedSteps() >= spec().episodeSteps();
         if (s.terminated() || truncated) running = false;
         return truncated ? new Step(s.observation(), s.reward(), false, true, s.stage()) : s;
+    }
+
+    private IllegalStateException over() { // out of line: keeps step small enough to inline
+        return new IllegalStateException(spec().name() + ": episode is over; call reset");
     }
 
     @Override public int stage() { return inner.stage(); }

@@ -11,7 +11,9 @@ import sectar.sim.vector.VectorEnv;
 
 /**
  * Env steps per second of a task (instance 0), resets included: one env stepped by its expert (or
- * uniform random actions), or a {@link VectorEnv} of such envs (steps counted over all envs).
+ * uniform random actions), or a {@link VectorEnv} of such envs (steps counted over all envs) in its
+ * three forms: per-step calls with actions chosen per env, per-step calls with the actions chosen
+ * first on the caller's thread, and batched calls.
  */
 public final class EnvStepBench {
     private EnvStepBench() {}
@@ -23,12 +25,19 @@ public final class EnvStepBench {
         SplittableRandom rng = Seeds.rng(seed, "bench/env/" + task + "/actions");
         long[] episode = {0};
         double[][] obs = {start(env, policy, seed, episode)};
-        return n -> {
-            for (long i = 0; i < n; i++) {
-                Step s = env.step(policy.act(obs[0], env.stage(), rng));
-                obs[0] = s.done() ? start(env, policy, seed, episode) : s.observation();
-            }
-        };
+        return n -> obs[0] = steps(env, policy, rng, seed, episode, obs[0], n);
+    }
+
+    /**
+     * The loop itself, a method of its own: as a lambda body it was compiled differently from one JVM
+     * to the next (17M to 64M waypoint steps/s), as a method it compiles the same way every time.
+     */
+    private static double[] steps(Env env, Policy policy, SplittableRandom rng, long seed, long[] episode, double[] obs, long n) {
+        for (long i = 0; i < n; i++) {
+            Step s = env.step(policy.act(obs, env.stage(), rng));
+            obs = s.done() ? start(env, policy, seed, episode) : s.observation();
+        }
+        return obs;
     }
 
     private static double[] start(Env env, Policy policy, long seed, long[] episode) {
@@ -37,30 +46,73 @@ public final class EnvStepBench {
         return o;
     }
 
+    /** Steps per call of the batched mode ({@link #batch}). */
+    public static final int BATCH_STEPS = 256;
+
     /**
-     * A loop that steps a vector of {@code envs} envs on {@code threads} threads until {@code n} env
-     * steps are done (rounded up); the actions are chosen on the caller's thread.
+     * A loop of per-step vector calls on {@code envs} envs and {@code threads} threads until {@code n}
+     * env steps are done (rounded up), each env's action chosen on the thread that steps it
+     * ({@link VectorEnv#step(sectar.sim.vector.ActionSource)}).
      */
     public static Timing.Work vector(String task, int envs, int threads, boolean expert, long seed) {
-        Tasks.spec(task, 0);
-        VectorEnv vec = new VectorEnv(() -> Tasks.make(task, 0), envs, seed, threads);
-        Policy[] policies = new Policy[envs];
-        for (int i = 0; i < envs; i++)
-            policies[i] = expert ? Tasks.expert(task, 0) : Policy.random(vec.spec().actionSpace());
-        SplittableRandom rng = Seeds.rng(seed, "bench/vector/" + task + "/actions");
-        double[][] obs = vec.reset();
-        for (Policy p : policies) p.reset();
+        Controllers c = new Controllers(task, envs, threads, expert, seed);
+        return n -> {
+            for (long done = 0; done < n; done += envs) {
+                VectorEnv.VectorStep s = c.vec.step(c::act);
+                for (int i = 0; i < envs; i++) if (s.done(i)) c.policies[i].reset();
+            }
+        };
+    }
+
+    /**
+     * The same with the actions chosen first, for all envs on the caller's thread, then stepped
+     * ({@link VectorEnv#step(double[][])}, the form a batched network policy uses).
+     */
+    public static Timing.Work arrays(String task, int envs, int threads, boolean expert, long seed) {
+        Controllers c = new Controllers(task, envs, threads, expert, seed);
         return n -> {
             double[][] actions = new double[envs][];
+            double[][] obs = c.vec.reset();
             for (long done = 0; done < n; done += envs) {
-                for (int i = 0; i < envs; i++) actions[i] = policies[i].act(obs[i], vec.stage(i), rng);
-                VectorEnv.VectorStep s = vec.step(actions);
+                for (int i = 0; i < envs; i++) actions[i] = c.act(i, obs[i], c.vec.stage(i));
+                VectorEnv.VectorStep s = c.vec.step(actions);
                 for (int i = 0; i < envs; i++) {
-                    if (s.done(i)) policies[i].reset();
+                    if (s.done(i)) c.policies[i].reset();
                     obs[i] = s.observations()[i]; // the step's arrays are reused by the next call
                 }
             }
         };
+    }
+
+    /** Batched calls ({@link VectorEnv#run}) of {@link #BATCH_STEPS} steps per env until {@code n} env steps are done. */
+    public static Timing.Work batch(String task, int envs, int threads, boolean expert, long seed) {
+        Controllers c = new Controllers(task, envs, threads, expert, seed);
+        return n -> {
+            for (long done = 0; done < n; done += (long) envs * BATCH_STEPS)
+                c.vec.run(c::act, BATCH_STEPS, (i, step, next) -> { if (step.done()) c.policies[i].reset(); });
+        };
+    }
+
+    /** A vector env with one controller and one action stream per env, so any thread may act for its envs. */
+    private static final class Controllers {
+        final VectorEnv vec;
+        final Policy[] policies;
+        final SplittableRandom[] rngs;
+
+        Controllers(String task, int envs, int threads, boolean expert, long seed) {
+            Tasks.spec(task, 0);
+            vec = new VectorEnv(() -> Tasks.make(task, 0), envs, seed, threads);
+            policies = new Policy[envs];
+            rngs = new SplittableRandom[envs];
+            for (int i = 0; i < envs; i++) {
+                policies[i] = expert ? Tasks.expert(task, 0) : Policy.random(vec.spec().actionSpace());
+                rngs[i] = Seeds.rng(seed, "bench/vector/" + task + "/actions/" + i);
+            }
+            vec.reset();
+            for (Policy p : policies) p.reset();
+        }
+
+        double[] act(int i, double[] observation, int stage) { return policies[i].act(observation, stage, rngs[i]); }
     }
 
     /** The raw C++-reference scene with the same bodies as {@code task}'s physics. */

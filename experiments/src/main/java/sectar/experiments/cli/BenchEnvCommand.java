@@ -24,7 +24,7 @@ import sectar.sim.tasks.Tasks;
  * warm-up), then the raw JBox2D scene equivalent to the C++ reference, as JSON lines.
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Env steps/s per task (single env, vector env on 1 and 2 threads) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
+        description = "Env steps/s per task (single env; vector env on 1 and 2 threads: per-step calls, per-step calls with the actions chosen first, batched calls of " + EnvStepBench.BATCH_STEPS + " steps per env) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
 final class BenchEnvCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,11 +64,12 @@ final class BenchEnvCommand implements Callable<Integer> {
         for (String t : tasks) {
             double single = Timing.median(Timing.rates(EnvStepBench.single(t, expert, seed), repeats, seconds, 1.0));
             line(out, t, "single", single);
-            // vector_1thread is a plain loop over the envs; vector_2threads must never be slower than it
-            for (int threads = 1; threads <= 2; threads++) {
-                double vector = Timing.median(Timing.rates(EnvStepBench.vector(t, envs, threads, expert, seed), repeats, seconds, 1.0));
-                line(out, t, "vector_" + threads + (threads == 1 ? "thread" : "threads"), vector);
-            }
+            // each vector form on one thread, then two: the second must never be slower than the first
+            for (Form form : Form.values())
+                for (int threads = 1; threads <= 2; threads++) {
+                    double rate = Timing.median(Timing.rates(form.work(t, envs, threads, expert, seed), repeats, seconds, 1.0));
+                    line(out, t, form.label + "_" + threads + (threads == 1 ? "thread" : "threads"), rate);
+                }
             if (!noScene) {
                 String scene = EnvStepBench.sceneOf(t);
                 scene(out, scene, "jbox2d_tree", () -> new World(new Vec2(0, 0)));
@@ -76,6 +77,23 @@ final class BenchEnvCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The vector env's calling forms ({@link EnvStepBench}). */
+    private enum Form {
+        VECTOR("vector"), ARRAYS("vector_arrays"), BATCH("batch");
+
+        final String label;
+
+        Form(String label) { this.label = label; }
+
+        Timing.Work work(String task, int envs, int threads, boolean expert, long seed) {
+            return switch (this) {
+                case VECTOR -> EnvStepBench.vector(task, envs, threads, expert, seed);
+                case ARRAYS -> EnvStepBench.arrays(task, envs, threads, expert, seed);
+                case BATCH -> EnvStepBench.batch(task, envs, threads, expert, seed);
+            };
+        }
     }
 
     private static void line(PrintWriter out, String task, String mode, double median) {

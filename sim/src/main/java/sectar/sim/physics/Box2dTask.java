@@ -79,7 +79,7 @@ public abstract class Box2dTask implements Env {
     }
 
     @Override public Step step(double[] action) {
-        if (!running) throw new IllegalStateException(spec.name() + ": call reset before step (or after a terminal step)");
+        if (!running) throw notRunning();
         spec.actionSpace().validate(actionLabel, action);
         applyAction(action);
         simulate();
@@ -90,6 +90,10 @@ public abstract class Box2dTask implements Env {
         boolean terminated = stage >= spec.numGoals();
         if (terminated) running = false;
         return new Step(obs, out.reward(), terminated, false, stage);
+    }
+
+    private IllegalStateException notRunning() { // out of line: keeps step small enough to inline
+        return new IllegalStateException(spec.name() + ": call reset before step (or after a terminal step)");
     }
 
     /** Empties the world (building it on first use), leaving it as a fresh one. */

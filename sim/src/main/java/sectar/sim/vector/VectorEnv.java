@@ -10,9 +10,14 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * N environments of one task instance stepped together in this process (Gymnasium's
- * {@code SyncVectorEnv}), with auto-reset. With two threads, each step hands the second half of the
- * envs to one helper thread ({@link SliceWorker}, one hand-off per step) when measuring shows that
- * this is faster ({@link SplitDecision}), so vector stepping is never slower than a loop over the envs.
+ * {@code SyncVectorEnv}), with auto-reset, in three calling forms: {@link #step(double[][])} with the
+ * actions chosen beforehand (a batched network), {@link #step(ActionSource)} with each env's action
+ * chosen on the thread that steps it (experts, random actions), and {@link #run} for cheap envs,
+ * many steps per call. With two threads, each call hands the second half of the envs to one helper
+ * thread ({@link SliceWorker}, one hand-off per call) when measuring shows that this is faster
+ * ({@link SplitDecision}), so two threads are never slower than a loop over the envs. A per-step call
+ * of eight waypoint envs (a few hundred nanoseconds of work) never pays for a hand-off; a batched call
+ * of 64 steps per env does.
  *
  * <p>Seeding: env i owns the seed {@code Seeds.derive(runSeed, "env/" + i)}, and its e-th episode
  * (e = 0, 1, ...) starts from {@code reset(Seeds.derive(envSeed, "episode/" + e))}. Each env is only
@@ -53,7 +58,7 @@ public final class VectorEnv implements AutoCloseable {
     private final int[] episodes;
     private final int threads;
     private final SliceWorker worker;
-    private final SplitDecision decision = new SplitDecision();
+    private final SplitDecision stepDecision = new SplitDecision(), batchDecision = new SplitDecision();
     private final VectorStep out;
 
     /**
@@ -88,7 +93,7 @@ public final class VectorEnv implements AutoCloseable {
     public int threads() { return threads; }
 
     /** Whether steps are currently split over two threads (as last measured; false with one thread). */
-    public boolean splitting() { return worker != null && decision.splitting(); }
+    public boolean splitting() { return worker != null && stepDecision.splitting(); }
 
     public TaskSpec spec() { return envs[0].spec(); }
 
@@ -98,13 +103,13 @@ public final class VectorEnv implements AutoCloseable {
     /** Starts a new episode in every env (each with its next episode seed); returns the observations. */
     public double[][] reset() {
         double[][] obs = new double[envs.length][];
-        for (int i = 0; i < envs.length; i++) obs[i] = resetOne(i);
+        for (int i = 0; i < envs.length; i++) obs[i] = out.observations()[i] = resetOne(i);
         return obs;
     }
 
     /** Restarts env i from an arbitrary state at the given stage (the planner's segment starts). */
     public double[] resetTo(int i, double[] state, int stage) {
-        return envs[checkIndex(i)].resetTo(state, stage);
+        return out.observations()[i] = envs[checkIndex(i)].resetTo(state, stage);
     }
 
     /** Current stage of env i (0 right after an auto-reset). */
@@ -134,7 +139,8 @@ public final class VectorEnv implements AutoCloseable {
     /**
      * Steps every env with its action ({@code actions[i]}), auto-resetting the envs that finish. All
      * actions are validated first, so a bad one leaves every env untouched. The result's arrays are
-     * this env's buffers, valid until the next call.
+     * this env's buffers, valid until the next call. Use this when the actions exist before the step
+     * (a network's batched output); {@link #step(ActionSource)} chooses them per env instead.
      */
     public VectorStep step(double[][] actions) {
         int n = envs.length;
@@ -150,37 +156,105 @@ public final class VectorEnv implements AutoCloseable {
                 throw e;
             }
         }
-        if (worker == null) {
-            stepRange(actions, 0, n);
-            return out;
-        }
-        boolean split = decision.splitNext(), probe = decision.probing();
-        long t0 = probe ? System.nanoTime() : 0; // only probes are timed
-        if (split) worker.runBoth(() -> stepRange(actions, 0, n / 2), () -> stepRange(actions, n / 2, n));
-        else stepRange(actions, 0, n);
-        decision.record(probe ? System.nanoTime() - t0 : 0);
+        return step((i, observation, stage) -> actions[i]);
+    }
+
+    /**
+     * Steps every env with the action {@code source} chooses for it from its current observation,
+     * auto-resetting the envs that finish; with two threads each thread chooses and steps its own half
+     * of the envs, so the source must only touch its env's state ({@link ActionSource}). This is the
+     * per-step form for cheap controllers (experts, random actions): no action array crosses threads
+     * and the source's work is split too. A bad action stops the call with an error naming its env;
+     * the envs before it in this call have then stepped. The result is this env's buffers, as for
+     * {@link #step(double[][])}.
+     */
+    public VectorStep step(ActionSource source) {
+        if (source == null) throw new IllegalArgumentException("the action source must not be null");
+        dispatch(stepDecision, (from, to) -> stepRange(source, from, to));
         return out;
     }
 
-    private void stepRange(double[][] actions, int from, int to) {
-        double[][] obs = out.observations(), finals = out.finalObservations();
-        double[] rewards = out.rewards();
-        boolean[] terminated = out.terminated(), truncated = out.truncated();
-        int[] stages = out.stages();
-        for (int i = from; i < to; i++) {
-            Step s = envs[i].step(actions[i]);
-            rewards[i] = s.reward();
-            terminated[i] = s.terminated();
-            truncated[i] = s.truncated();
-            stages[i] = s.stage();
-            if (s.done()) {
-                finals[i] = s.observation();
-                obs[i] = resetOne(i);
-            } else {
-                finals[i] = null;
-                obs[i] = s.observation();
-            }
+    /**
+     * Batched stepping for cheap envs: every env takes {@code steps} steps (auto-resetting in between),
+     * actions from {@code source}, each step handed to {@code sink}; with two threads each thread runs
+     * all steps of its half of the envs, with one hand-off per call instead of one per step. Each env's
+     * trajectory is the one {@code steps} calls of {@link #step(ActionSource)} would give. The
+     * {@link VectorStep} arrays of the per-step calls are not written; returns the observations every
+     * env acts on next (this env's buffer, overwritten by the next call).
+     */
+    public double[][] run(ActionSource source, int steps, StepSink sink) {
+        if (source == null || sink == null) throw new IllegalArgumentException("the action source and the step sink must not be null");
+        if (steps < 1) throw new IllegalArgumentException("steps per env must be >= 1, got " + steps);
+        dispatch(batchDecision, (from, to) -> runRange(source, steps, sink, from, to));
+        return out.observations();
+    }
+
+    /** Work on the envs {@code [from, to)}. */
+    private interface RangeJob { void run(int from, int to); }
+
+    /** Runs {@code job} on all envs, split over the two threads when {@code decision}'s probes say it pays. */
+    private void dispatch(SplitDecision decision, RangeJob job) {
+        int n = envs.length;
+        if (worker == null) {
+            job.run(0, n);
+            return;
         }
+        boolean split = decision.splitNext(), probe = decision.probing();
+        long t0 = probe ? System.nanoTime() : 0; // only probes are timed
+        if (split) worker.runBoth(() -> job.run(0, n / 2), () -> job.run(n / 2, n));
+        else job.run(0, n);
+        decision.record(probe ? System.nanoTime() - t0 : 0);
+    }
+
+    private void stepRange(ActionSource source, int from, int to) {
+        int i = from;
+        try {
+            for (; i < to; i++) stepEnv(source, i);
+        } catch (IllegalArgumentException e) {
+            throw namingEnv(i, e);
+        }
+    }
+
+    /** One step of env i; its own small method so the JIT compiles it whole, like a loop over one env. */
+    private void stepEnv(ActionSource source, int i) {
+        double[][] obs = out.observations();
+        Step s = envs[i].step(source.act(i, obs[i], envs[i].stage()));
+        out.rewards()[i] = s.reward();
+        out.terminated()[i] = s.terminated();
+        out.truncated()[i] = s.truncated();
+        out.stages()[i] = s.stage();
+        if (s.done()) {
+            out.finalObservations()[i] = s.observation();
+            obs[i] = resetOne(i);
+        } else {
+            out.finalObservations()[i] = null;
+            obs[i] = s.observation();
+        }
+    }
+
+    private void runRange(ActionSource source, int steps, StepSink sink, int from, int to) {
+        double[][] obs = out.observations();
+        int i = from;
+        try {
+            for (; i < to; i++) obs[i] = runEnv(source, steps, sink, i, envs[i], obs[i]);
+        } catch (IllegalArgumentException e) {
+            throw namingEnv(i, e);
+        }
+    }
+
+    /** {@code steps} steps of env i from observation {@code o}; returns the observation it acts on next. */
+    private double[] runEnv(ActionSource source, int steps, StepSink sink, int i, Env env, double[] o) {
+        for (int t = 0; t < steps; t++) {
+            Step s = env.step(source.act(i, o, env.stage()));
+            o = s.done() ? resetOne(i) : s.observation();
+            sink.accept(i, s, o);
+        }
+        return o;
+    }
+
+    /** A bad action's error, naming its env. */
+    private static IllegalArgumentException namingEnv(int i, IllegalArgumentException e) {
+        return new IllegalArgumentException("env " + i + ": " + e.getMessage(), e);
     }
 
     private double[] resetOne(int i) {

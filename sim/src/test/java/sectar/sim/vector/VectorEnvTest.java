@@ -48,6 +48,85 @@ class VectorEnvTest {
         assertTrue(differs || one.size() != other.size(), "another run seed should give other random actions");
     }
 
+    /** Per-env random actions drawn on the stepping thread: env i's stream depends on nothing else. */
+    static ActionSource randomSource(VectorEnv v, long runSeed) {
+        SplittableRandom[] rngs = new SplittableRandom[v.size()];
+        for (int i = 0; i < rngs.length; i++) rngs[i] = Seeds.rng(runSeed, "actions/" + i);
+        return (i, observation, stage) -> v.spec().actionSpace().sample(rngs[i]);
+    }
+
+    /** Env i's steps as rows (observation after, reward, flags, stage, next observation), per-step calls. */
+    static List<List<double[]>> perStep(int threads, int n, int steps) {
+        List<List<double[]>> rows = rowsPerEnv(n);
+        try (VectorEnv v = new VectorEnv(() -> Tasks.make("waypoint", 1), n, 5, threads)) {
+            v.reset();
+            ActionSource source = randomSource(v, 5);
+            for (int t = 0; t < steps; t++) {
+                VectorEnv.VectorStep s = v.step(source);
+                for (int i = 0; i < n; i++) {
+                    double[] last = s.done(i) ? s.finalObservations()[i] : s.observations()[i];
+                    rows.get(i).add(row(last, s.rewards()[i], s.terminated()[i], s.truncated()[i], s.stages()[i], s.observations()[i]));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The same trajectories from batched calls of {@code batch} steps. */
+    static List<List<double[]>> batched(int threads, int n, int steps, int batch) {
+        List<List<double[]>> rows = rowsPerEnv(n);
+        try (VectorEnv v = new VectorEnv(() -> Tasks.make("waypoint", 1), n, 5, threads)) {
+            v.reset();
+            ActionSource source = randomSource(v, 5);
+            for (int t = 0; t < steps; t += batch)
+                v.run(source, batch, (i, s, next) -> rows.get(i).add(
+                        row(s.observation(), s.reward(), s.terminated(), s.truncated(), s.stage(), next)));
+        }
+        return rows;
+    }
+
+    private static List<List<double[]>> rowsPerEnv(int n) {
+        List<List<double[]>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) rows.add(new ArrayList<>());
+        return rows;
+    }
+
+    private static double[] row(double[] obs, double reward, boolean terminated, boolean truncated, int stage, double[] next) {
+        return new double[] {obs[0], obs[1], reward, terminated ? 1 : 0, truncated ? 1 : 0, stage, next[0], next[1]};
+    }
+
+    private static void assertSameRows(List<List<double[]>> a, List<List<double[]>> b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).size(), b.get(i).size(), "env " + i);
+            for (int t = 0; t < a.get(i).size(); t++) assertArrayEquals(a.get(i).get(t), b.get(i).get(t), 0.0, "env " + i + " step " + t);
+        }
+    }
+
+    @Test void perStepSourcesAndBatchedRunsGiveTheSameTrajectoriesOnAnyThreadCount() {
+        int n = 6, steps = 2 * 380 + 40; // two auto-resets per env
+        List<List<double[]>> reference = perStep(1, n, steps);
+        assertSameRows(reference, perStep(2, n, steps));
+        assertSameRows(reference, batched(1, n, steps, 40));
+        assertSameRows(reference, batched(2, n, steps, 40));
+        long resets = reference.get(0).stream().filter(r -> r[4] == 1).count();
+        assertEquals(2, resets, "the run crosses two episode ends");
+    }
+
+    @Test void arraysAndSourcesStepAlike() {
+        try (VectorEnv a = VectorEnv.of("block", 0, 3, 9); VectorEnv b = VectorEnv.of("block", 0, 3, 9)) {
+            a.reset();
+            b.reset();
+            for (int t = 0; t < 50; t++) {
+                double[][] actions = {{t % 6}, {(t + 2) % 6}, {(t * 5) % 6}};
+                VectorEnv.VectorStep x = a.step(actions);
+                double[][] xObs = x.observations().clone();
+                VectorEnv.VectorStep y = b.step((i, observation, stage) -> actions[i]);
+                for (int i = 0; i < 3; i++) assertArrayEquals(xObs[i], y.observations()[i], 0.0, "env " + i + " step " + t);
+            }
+        }
+    }
+
     @Test void autoResetReturnsTheNewObservationAndKeepsTheFinalOne() {
         int n = 3, length = Tasks.spec("block", 0).episodeSteps();
         try (VectorEnv v = VectorEnv.of("block", 0, n, 5)) {
@@ -101,6 +180,9 @@ class VectorEnvTest {
             BadInputTest.assertRejected(() -> v.step(new double[1][]), "2 rows", "got 1");
             BadInputTest.assertRejected(() -> v.step(new double[][] {{0}, {6}}), "env 1", "6.0", "[0, 6)");
             BadInputTest.assertRejected(() -> v.env(2), "[0, 1]", "got 2");
+            BadInputTest.assertRejected(() -> v.step((i, o, st) -> new double[] {i == 1 ? 7 : 0}), "env 1", "7.0", "[0, 6)");
+            BadInputTest.assertRejected(() -> v.run((i, o, st) -> new double[] {0}, 0, (i, s, next) -> {}), "steps", "got 0");
+            BadInputTest.assertRejected(() -> v.step((ActionSource) null), "null");
         }
         BadInputTest.assertRejected(() -> new VectorEnv(() -> Tasks.make("block", 0), 0, 1, 1), "got 0");
         BadInputTest.assertRejected(() -> new VectorEnv(() -> Tasks.make("block", 0), 2, 1, 3), "got 3");
