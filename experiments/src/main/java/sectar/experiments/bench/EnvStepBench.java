@@ -87,9 +87,12 @@ public final class EnvStepBench {
     /** Batched calls ({@link VectorEnv#run}) of {@link #BATCH_STEPS} steps per env until {@code n} env steps are done. */
     public static Timing.Work batch(String task, int envs, int threads, boolean expert, long seed) {
         Controllers c = new Controllers(task, envs, threads, expert, seed);
-        return n -> {
-            for (long done = 0; done < n; done += (long) envs * BATCH_STEPS)
-                c.vec.run(c::act, BATCH_STEPS, (i, step, next) -> { if (step.done()) c.policies[i].reset(); });
+        return n -> { // the last call takes fewer steps, so the work is n rounded up to a multiple of envs
+            for (long done = 0; done < n; ) {
+                int k = (int) Math.min(BATCH_STEPS, Math.max(1, (n - done + envs - 1) / envs));
+                c.vec.run(c::act, k, (i, step, next) -> { if (step.done()) c.policies[i].reset(); });
+                done += (long) k * envs;
+            }
         };
     }
 

@@ -13,8 +13,9 @@ public final class Timing {
     }
 
     /**
-     * Units per second: one warm-up pass of {@code warmupSeconds} (which also sizes the repeats), then
-     * {@code repeats} timed passes of about {@code seconds} each; returns every repeat's rate.
+     * Units per second: one warm-up of {@code warmupSeconds} (which also sizes the repeats), passes of
+     * about {@code seconds} until the rate settles, then {@code repeats} timed passes of about
+     * {@code seconds} each; returns every repeat's rate.
      */
     public static double[] rates(Work work, int repeats, double seconds, double warmupSeconds) {
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
@@ -27,8 +28,20 @@ public final class Timing {
             double dt = (System.nanoTime() - t0) / 1e9;
             rate = n / Math.max(dt, 1e-9);
             if (dt < 0.05) n *= 2;
-        } while (System.nanoTime() < warmEnd || n < 128);
+        } while (System.nanoTime() < warmEnd); // (a unit slower than 50 ms / 64 keeps n = 64)
         long perRepeat = Math.max(1, (long) (rate * seconds));
+        // then repeat-sized passes until two in a row agree within 10%: code the JIT compiles late (an
+        // expert's search inside a vector env's loop) can still run at a fifth of its speed after 1 s
+        double last = 0;
+        for (int pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
+            long t0 = System.nanoTime();
+            work.run(perRepeat);
+            double r = perRepeat / ((System.nanoTime() - t0) / 1e9);
+            boolean settled = Math.abs(r - last) <= 0.1 * Math.max(r, last);
+            if (r > last) perRepeat = Math.max(1, (long) (r * seconds)); // keep a repeat about `seconds` long
+            last = r;
+            if (settled) break;
+        }
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
@@ -37,6 +50,9 @@ public final class Timing {
         }
         return rates;
     }
+
+    /** At most this many settling passes after the warm-up (each about {@code seconds} long). */
+    static final int MAX_SETTLE_PASSES = 20;
 
     public static double median(double[] xs) {
         double[] s = xs.clone();
