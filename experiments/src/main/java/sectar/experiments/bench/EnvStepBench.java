@@ -71,8 +71,7 @@ public final class EnvStepBench {
     public static Timing.Work arrays(String task, int envs, int threads, boolean expert, long seed) {
         Controllers c = new Controllers(task, envs, threads, expert, seed);
         return n -> {
-            double[][] actions = new double[envs][];
-            double[][] obs = c.vec.reset();
+            double[][] actions = new double[envs][], obs = c.obs;
             for (long done = 0; done < n; done += envs) {
                 for (int i = 0; i < envs; i++) actions[i] = c.act(i, obs[i], c.vec.stage(i));
                 VectorEnv.VectorStep s = c.vec.step(actions);
@@ -101,6 +100,8 @@ public final class EnvStepBench {
         final VectorEnv vec;
         final Policy[] policies;
         final SplittableRandom[] rngs;
+        /** The observations each env acts on next, kept across timed passes (episodes run on). */
+        final double[][] obs;
 
         Controllers(String task, int envs, int threads, boolean expert, long seed) {
             Tasks.spec(task, 0);
@@ -111,7 +112,7 @@ public final class EnvStepBench {
                 policies[i] = expert ? Tasks.expert(task, 0) : Policy.random(vec.spec().actionSpace());
                 rngs[i] = Seeds.rng(seed, "bench/vector/" + task + "/actions/" + i);
             }
-            vec.reset();
+            obs = vec.reset();
             for (Policy p : policies) p.reset();
         }
 
