@@ -96,9 +96,11 @@ final class BenchEnvCommand implements Callable<Integer> {
         }
     }
 
-    private static void line(PrintWriter out, String task, String mode, double median) {
+    /** One measurement, naming the policy that chose the actions and the envs per vector env, so a saved line stands alone. */
+    private void line(PrintWriter out, String task, String mode, double median) {
         out.println(String.format(Locale.ROOT,
-                "{\"bench\":\"env_steps\",\"task\":\"%s\",\"mode\":\"%s\",\"unit\":\"steps_per_s\",\"median\":%.1f}", task, mode, median));
+                "{\"bench\":\"env_steps\",\"policy\":\"%s\",\"envs\":%d,\"task\":\"%s\",\"mode\":\"%s\",\"unit\":\"steps_per_s\",\"median\":%.1f}",
+                policy, mode.equals("single") ? 1 : envs, task, mode, median));
         out.flush();
     }
 
