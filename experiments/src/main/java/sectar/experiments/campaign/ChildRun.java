@@ -75,6 +75,7 @@ public final class ChildRun {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             out.write("$ sectar " + String.join(" ", args) + "\n");
+            out.flush(); // a worker killed before the child prints anything still leaves the command in the log
             for (String line; (line = in.readLine()) != null; ) {
                 out.write(line + "\n");
                 out.flush();
