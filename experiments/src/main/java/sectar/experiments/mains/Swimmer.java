@@ -16,11 +16,11 @@ import sectar.experiments.campaign.Experiment;
  */
 public final class Swimmer {
     /**
-     * SeCTAR's env steps in 20 minutes, the most of the committed campaign's three runs
-     * ({@code results/swimmer/summary.csv}, commit 0d07069: 713,700, 753,350 and 753,350; one thread
-     * each, on its own core), so no baseline gets less data than any SeCTAR run.
+     * 25 SeCTAR iterations of env steps (118,850 each with the cpu preset's 100 consistency rollouts): the
+     * eight 20-minute screens with 100 consistency rollouts took 22 to 24 iterations ({@code results/levers/swimmer-20min/cons100*},
+     * one thread each, on its own core), so no baseline gets less data than any SeCTAR run.
      */
-    static final long ENV_STEPS = 753_350;
+    static final long ENV_STEPS = 2_971_250;
 
     private Swimmer() {}
 

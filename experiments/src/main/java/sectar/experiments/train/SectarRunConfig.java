@@ -92,7 +92,8 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
      * progress weight 0.05) plus the levers the lever study kept ({@code results/levers/}): 10 x 15 VAE
      * steps per iteration, plans of 2 segments x 640 candidates, a replan every few env steps, the MPC's
      * executed segments added to the replay, and fewer MPC episodes where episodes are 50 segments long
-     * (waypoint 8, block and wheeled 4, swimmer 2) so an iteration stays well under a minute.
+     * (waypoint 8, block and wheeled 4, swimmer 2) so an iteration stays well under a minute, and on
+     * swimmer 100 consistency rollouts per update instead of 20.
      */
     public static SectarRunConfig preset(Preset preset, TaskInstance instance, long seed, int iterations) {
         SectarRunConfig paper = paper(instance, seed, iterations);
@@ -137,7 +138,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                 .set("resetEntropy", c.resetEntropy()).set("actionRepeat", c.actionRepeat()).build();
         return Named.from(paper)
                 .set("preset", Preset.cpu).set("model", SectarConfig.cpu()).set("mpc", mpc).set("explorer", explorer)
-                .set("vaeStepsPerPass", 15).set("validationCapacity", 1000).set("checkpointEvery", 1).set("mpcToReplay", true)
+                .set("vaeStepsPerPass", 15).set("consistencyRollouts", c.consistencyRollouts()).set("validationCapacity", 1000).set("checkpointEvery", 1).set("mpcToReplay", true)
                 .build();
     }
 

@@ -46,8 +46,10 @@ public record TaskPresets(Sectar sectar, SectarCpu sectarCpu, OneStep oneStep, F
      * @param executeSteps  env steps per replan (waypoint 5, the lever study's best; block and wheeled 10,
      *                      where 5 would cost about 45 s per iteration; swimmer 50 of its 99-step segments)
      * @param actionRepeat  env steps each explorer action is held
+     * @param consistencyRollouts policy-decoder rollouts per consistency update (released 20; swimmer 100,
+     *                      the only swimmer lever with paid goals in most seeds, results/levers/swimmer-20min)
      */
-    public record SectarCpu(double resetEntropy, int mpcEpisodes, int executeSteps, int actionRepeat) {}
+    public record SectarCpu(double resetEntropy, int mpcEpisodes, int executeSteps, int actionRepeat, int consistencyRollouts) {}
 
     /**
      * @param planSegments      plan length in segments of the instance (released: 190 steps on waypoint, 95

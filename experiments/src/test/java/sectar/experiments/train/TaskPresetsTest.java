@@ -34,6 +34,13 @@ class TaskPresetsTest {
     }
 
     @Test
+    void consistencyRolloutsArePerTaskInTheCpuPresetOnly() {
+        for (String task : Tasks.names()) assertEquals(20, SectarRunConfig.preset(Preset.paper, task, 0, 1, 1).consistencyRollouts(), task);
+        assertEquals(100, SectarRunConfig.preset(Preset.cpu, "swimmer", 0, 1, 1).consistencyRollouts());
+        assertEquals(20, SectarRunConfig.preset(Preset.cpu, "waypoint", 0, 1, 1).consistencyRollouts());
+    }
+
+    @Test
     void presetsOfAUserInstanceFitItsOwnSegmentAndEpisodeLengths() {
         TaskInstance mine = shorterSegments();
         assertEquals(5 * 9, OneStepConfig.preset(Preset.paper, mine, 1, 1).horizon(), "released plan: 5 segments of 9");
