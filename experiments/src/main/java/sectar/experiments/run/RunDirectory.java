@@ -203,7 +203,7 @@ public final class RunDirectory implements AutoCloseable {
             }
             AtomicFiles.writeString(dir.resolve(CONFIG), configJson);
             RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(), commandLine(command),
-                    System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(),
+                    System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(), CpuInfo.describe(),
                     now.toString(), null, null, Status.RUNNING.json(), null);
             md.write(dir.resolve(METADATA));
             return new RunDirectory(dir, clock, md);

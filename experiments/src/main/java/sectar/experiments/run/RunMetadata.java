@@ -23,6 +23,8 @@ import sectar.sim.io.AtomicFiles;
  * @param nd4j      ND4J version/backend string given by the caller ("none" if the run does not use it)
  * @param cores     {@code Runtime.availableProcessors()}
  * @param hostname  host name, or "unknown"
+ * @param cpu       processor model and widest vector extension ({@code CpuInfo}); same-seed runs agree
+ *                  exactly only where this matches; null in runs recorded before it was
  * @param started   ISO-8601 UTC start time
  * @param finished  ISO-8601 UTC end time, null while running
  * @param wallS     wall-clock seconds from start to end (monotonic clock), null while running
@@ -30,7 +32,7 @@ import sectar.sim.io.AtomicFiles;
  * @param error     the failure's message for status failed, otherwise null
  */
 public record RunMetadata(String task, String algo, long seed, String gitCommit, String gitDirty, String command,
-                          String java, String nd4j, int cores, String hostname, String started, String finished,
+                          String java, String nd4j, int cores, String hostname, String cpu, String started, String finished,
                           Double wallS, String status, String error) {
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -39,7 +41,7 @@ public record RunMetadata(String task, String algo, long seed, String gitCommit,
 
     /** This record with the end of the run filled in. */
     public RunMetadata finish(String finishedAt, double wallSeconds, String endStatus, String errorMessage) {
-        return new RunMetadata(task, algo, seed, gitCommit, gitDirty, command, java, nd4j, cores, hostname, started,
+        return new RunMetadata(task, algo, seed, gitCommit, gitDirty, command, java, nd4j, cores, hostname, cpu, started,
                 finishedAt, wallSeconds, endStatus, errorMessage);
     }
 
