@@ -88,7 +88,7 @@ public final class VectorRollouts {
             for (int i = 0; i < n; i++) {
                 act[i] = policy.act(obs[i], rng);
                 if (finished[i] < episodesPerEnv) {
-                    open[i].inputs.add(obs[i]);
+                    open[i].inputs.add(obs[i].clone()); // the vector env's rows are overwritten by its next step
                     open[i].actions.add(act[i]);
                     open[i].logps.add(policy.logProb(obs[i], act[i]));
                 }
@@ -101,7 +101,7 @@ public final class VectorRollouts {
                 open[i].ret += s.rewards()[i];
                 if (s.done(i)) {
                     open[i].last = s.finalObservations()[i];
-                    open[i].next = s.observations()[i];
+                    open[i].next = s.observations()[i].clone();
                     done.add(open[i]);
                     stages.add(s.stages()[i]);
                     open[i] = new Open(i);

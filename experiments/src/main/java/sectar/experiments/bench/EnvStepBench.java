@@ -75,11 +75,10 @@ public final class EnvStepBench {
             for (long done = 0; done < n; done += envs) {
                 for (int i = 0; i < envs; i++) actions[i] = c.act(i, obs[i], c.vec.stage(i));
                 VectorEnv.VectorStep s = c.vec.step(actions);
-                for (int i = 0; i < envs; i++) {
-                    if (s.done(i)) c.policies[i].reset();
-                    obs[i] = s.observations()[i]; // the step's arrays are reused by the next call
-                }
+                for (int i = 0; i < envs; i++) if (s.done(i)) c.policies[i].reset();
+                obs = s.observations(); // the env's rows, rewritten in place by every step
             }
+            c.obs = obs;
         };
     }
 
@@ -101,7 +100,7 @@ public final class EnvStepBench {
         final Policy[] policies;
         final SplittableRandom[] rngs;
         /** The observations each env acts on next, kept across timed passes (episodes run on). */
-        final double[][] obs;
+        double[][] obs;
 
         Controllers(String task, int envs, int threads, boolean expert, long seed) {
             Tasks.spec(task, 0);

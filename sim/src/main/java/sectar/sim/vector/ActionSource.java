@@ -10,7 +10,8 @@ package sectar.sim.vector;
 public interface ActionSource {
     /**
      * @param env         index of the env in the vector
-     * @param observation the observation env {@code env} acts on
+     * @param observation the observation env {@code env} acts on (with {@link VectorEnv#step(ActionSource)}
+     *                    env {@code env}'s reused row: copy it to keep it)
      * @param stage       its current stage
      * @return an action valid for the task's action space
      */

@@ -31,8 +31,11 @@ import sectar.sim.tasks.Tasks;
  * just taken, i.e. the finished episode.
  *
  * <p>Buffers: {@link #step} returns the same {@link VectorStep} arrays every call, overwritten by the
- * next call (the observation vectors in them are fresh each step and may be kept). A waypoint step
- * costs about 25 ns, so six array allocations per call would make vector stepping slower than a loop.
+ * next call, and {@code observations[i]} is the same row of env i every call, its values copied in:
+ * copy a row to keep it ({@code finalObservations[i]} is the env's own fresh array and may be kept). A
+ * waypoint step costs about 25 ns, so six array allocations per call would make vector stepping slower
+ * than a loop, and so would storing each step's fresh observation array into a long-lived one (the
+ * garbage collector's write barrier on that store costs a measurable share of such a step).
  */
 public final class VectorEnv implements AutoCloseable {
     /** Offer two threads from this many envs on ({@link SplitDecision} then decides per step whether to split). */
@@ -41,7 +44,8 @@ public final class VectorEnv implements AutoCloseable {
     /**
      * The result of one vector step (arrays indexed by env).
      *
-     * @param observations      observation to act on next (the new episode's first one after an auto-reset)
+     * @param observations      observation to act on next (the new episode's first one after an auto-reset);
+     *                          env i's row is reused by every call
      * @param rewards           reward of the step
      * @param terminated        the step ended the episode by reaching the last stage
      * @param truncated         the step hit the episode length
@@ -61,7 +65,8 @@ public final class VectorEnv implements AutoCloseable {
     private final SplitDecision stepDecision = new SplitDecision(), batchDecision = new SplitDecision();
     private final VectorStep out;
     // the result's arrays as fields: a per-step call on cheap envs is a few nanoseconds per env, and
-    // reading them through the record on every env costs a measurable share of that
+    // reading them through the record on every env costs a measurable share of that; obsBuf's rows are
+    // fixed and only their values change (see Buffers above)
     private final double[][] obsBuf, finalObsBuf;
     private final double[] rewardBuf;
     private final boolean[] terminatedBuf, truncatedBuf;
@@ -83,7 +88,7 @@ public final class VectorEnv implements AutoCloseable {
             envSeeds[i] = Seeds.derive(runSeed, "env/" + i);
         }
         episodes = new int[n];
-        obsBuf = new double[n][];
+        obsBuf = new double[n][envs[0].spec().obsDim()];
         finalObsBuf = new double[n][];
         rewardBuf = new double[n];
         terminatedBuf = new boolean[n];
@@ -112,16 +117,26 @@ public final class VectorEnv implements AutoCloseable {
     /** Env i itself (for inspection; stepping it directly bypasses the episode bookkeeping). */
     public Env env(int i) { return envs[checkIndex(i)]; }
 
-    /** Starts a new episode in every env (each with its next episode seed); returns the observations. */
+    /** Starts a new episode in every env (each with its next episode seed); returns the observations (fresh arrays). */
     public double[][] reset() {
         double[][] obs = new double[envs.length][];
-        for (int i = 0; i < envs.length; i++) obs[i] = obsBuf[i] = resetOne(i);
+        for (int i = 0; i < envs.length; i++) obs[i] = keep(i, resetOne(i));
         return obs;
     }
 
-    /** Restarts env i from an arbitrary state at the given stage (the planner's segment starts). */
+    /** Restarts env i from an arbitrary state at the given stage (the planner's segment starts); returns its observation (a fresh array). */
     public double[] resetTo(int i, double[] state, int stage) {
-        return obsBuf[i] = envs[checkIndex(i)].resetTo(state, stage);
+        return keep(i, envs[checkIndex(i)].resetTo(state, stage));
+    }
+
+    /** Copies {@code obs} into env i's observation row and returns it. */
+    private double[] keep(int i, double[] obs) {
+        double[] row = obsBuf[i];
+        if (obs.length != row.length)
+            throw new IllegalStateException(spec().name() + ": env " + i + " returned " + obs.length
+                    + " observation values, its spec says " + row.length);
+        System.arraycopy(obs, 0, row, 0, row.length);
+        return obs;
     }
 
     /** Current stage of env i (0 right after an auto-reset). */
@@ -247,10 +262,10 @@ public final class VectorEnv implements AutoCloseable {
         stageBuf[i] = s.stage();
         if (s.done()) {
             finalObsBuf[i] = s.observation();
-            obsBuf[i] = resetOne(i);
+            keep(i, resetOne(i));
         } else {
             finalObsBuf[i] = null;
-            obsBuf[i] = s.observation();
+            keep(i, s.observation());
         }
     }
 
@@ -258,7 +273,7 @@ public final class VectorEnv implements AutoCloseable {
         double[][] obs = obsBuf;
         int i = from;
         try {
-            for (; i < to; i++) obs[i] = runEnv(source, steps, sink, i, envs[i], obs[i]);
+            for (; i < to; i++) keep(i, runEnv(source, steps, sink, i, envs[i], obs[i]));
         } catch (IllegalArgumentException e) {
             throw namingEnv(i, e);
         }

@@ -28,7 +28,7 @@ class VectorEnvTest {
                 for (int i = 0; i < n; i++) actions[i] = v.spec().actionSpace().sample(rng);
                 VectorEnv.VectorStep s = v.step(actions);
                 for (int i = 0; i < n; i++) {
-                    rows.add(s.observations()[i]);
+                    rows.add(s.observations()[i].clone()); // the row is overwritten by the next step
                     rows.add(new double[] {s.rewards()[i], s.terminated()[i] ? 1 : 0, s.truncated()[i] ? 1 : 0, s.stages()[i]});
                     if (s.finalObservations()[i] != null) rows.add(s.finalObservations()[i]);
                 }
@@ -155,6 +155,8 @@ class VectorEnvTest {
             VectorEnv.VectorStep last = s;
             s = v.step(action); // the reset envs step on
             assertTrue(s.rewards() == last.rewards(), "the step's arrays are the env's reused buffers");
+            assertTrue(s.observations()[0] == last.observations()[0], "env 0's observation row is reused");
+            assertTrue(obs[0] != s.observations()[0], "reset() returned a fresh array, not the row");
             for (int i = 0; i < n; i++) {
                 assertFalse(s.done(i));
                 assertNull(s.finalObservations()[i], "env " + i + " did not finish in this step");
