@@ -1,5 +1,6 @@
 package sectar.experiments.cluster;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,11 @@ import java.util.Optional;
  * run: two writers in one folder. Halting is like a kill -9 of the run, which {@code resume} handles
  * (its files are written atomically). Local campaigns set nothing, so their children outlive a killed
  * campaign as before ({@code Orphans}).
+ *
+ * <p>Two signals, whichever comes first: the end of stdin (the worker holds the write end of the child's
+ * stdin pipe for the child's whole life, and the kernel closes it the instant the worker dies), and a
+ * poll of the worker's pid as a fallback. Polling alone left a window of up to half a second in which a
+ * short run could finish its last iterations after its worker was killed.
  */
 public final class ParentWatchdog {
     /** The environment variable a worker sets on its children: its own pid. */
@@ -29,9 +35,23 @@ public final class ParentWatchdog {
             return;
         }
         Optional<ProcessHandle> parent = ProcessHandle.of(pid);
-        Thread t = new Thread(() -> watch(parent), "parent-watchdog");
+        daemon(() -> watch(parent), "parent-watchdog");
+        daemon(ParentWatchdog::watchStdin, "parent-watchdog-stdin");
+    }
+
+    private static void daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    private static void watchStdin() {
+        try {
+            while (System.in.read() >= 0) {} // the worker never writes; anything that comes is ignored
+        } catch (IOException e) {
+            // a broken pipe means the same as its end: the worker is gone
+        }
+        stop();
     }
 
     private static void watch(Optional<ProcessHandle> parent) {
@@ -40,6 +60,10 @@ public final class ParentWatchdog {
         } catch (InterruptedException e) {
             return;
         }
+        stop();
+    }
+
+    private static void stop() {
         System.err.println("the worker that started this run is gone; stopping (the run resumes from its last checkpoint)");
         Runtime.getRuntime().halt(HALTED);
     }
