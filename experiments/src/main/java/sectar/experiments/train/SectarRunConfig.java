@@ -137,7 +137,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                 .set("starts", Math.max(50, paper.explorer().starts() / 4)).set("hidden", new int[] {64, 64})
                 .set("resetEntropy", c.resetEntropy()).set("actionRepeat", c.actionRepeat()).build();
         return Named.from(paper)
-                .set("preset", Preset.cpu).set("model", SectarConfig.cpu()).set("mpc", mpc).set("explorer", explorer)
+                .set("preset", Preset.cpu).set("model", Named.from(SectarConfig.cpu()).set("bcWeight", c.bcWeight()).build()).set("mpc", mpc).set("explorer", explorer)
                 .set("vaeStepsPerPass", 15).set("consistencyRollouts", c.consistencyRollouts()).set("validationCapacity", 1000).set("checkpointEvery", 1).set("mpcToReplay", true)
                 .build();
     }

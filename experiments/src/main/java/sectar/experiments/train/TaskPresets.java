@@ -48,8 +48,12 @@ public record TaskPresets(Sectar sectar, SectarCpu sectarCpu, OneStep oneStep, F
      * @param actionRepeat  env steps each explorer action is held
      * @param consistencyRollouts policy-decoder rollouts per consistency update (released 20; swimmer 100,
      *                      the only swimmer lever with paid goals in most seeds, results/levers/swimmer-20min)
+     * @param bcWeight      the VAE's behaviour-cloning weight (released 100; swimmer 10, where the state
+     *                      decoder then fits the swimmer's motion better and goals are paid in 2 of 3
+     *                      seeds, results/levers/swimmer-20min)
      */
-    public record SectarCpu(double resetEntropy, int mpcEpisodes, int executeSteps, int actionRepeat, int consistencyRollouts) {}
+    public record SectarCpu(double resetEntropy, int mpcEpisodes, int executeSteps, int actionRepeat, int consistencyRollouts,
+                            double bcWeight) {}
 
     /**
      * @param planSegments      plan length in segments of the instance (released: 190 steps on waypoint, 95

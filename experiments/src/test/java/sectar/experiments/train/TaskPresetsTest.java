@@ -3,6 +3,7 @@ package sectar.experiments.train;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.TreeMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import sectar.sim.TaskInstance;
 import sectar.sim.tasks.Tasks;
@@ -38,6 +39,15 @@ class TaskPresetsTest {
         for (String task : Tasks.names()) assertEquals(20, SectarRunConfig.preset(Preset.paper, task, 0, 1, 1).consistencyRollouts(), task);
         assertEquals(100, SectarRunConfig.preset(Preset.cpu, "swimmer", 0, 1, 1).consistencyRollouts());
         assertEquals(20, SectarRunConfig.preset(Preset.cpu, "waypoint", 0, 1, 1).consistencyRollouts());
+    }
+
+    @Test
+    void theBehaviourCloningWeightIsPerTaskInTheCpuPresetOnly() {
+        for (String task : Tasks.names()) assertEquals(100.0, SectarRunConfig.preset(Preset.paper, task, 0, 1, 1).model().bcWeight(), task);
+        assertEquals(10.0, SectarRunConfig.preset(Preset.cpu, "swimmer", 0, 1, 1).model().bcWeight());
+        for (String task : List.of("waypoint", "block", "wheeled"))
+            assertEquals(100.0, SectarRunConfig.preset(Preset.cpu, task, 0, 1, 1).model().bcWeight(), task);
+        assertEquals("cpu", SectarRunConfig.preset(Preset.cpu, "swimmer", 0, 1, 1).model().preset(), "still the cpu networks");
     }
 
     @Test
