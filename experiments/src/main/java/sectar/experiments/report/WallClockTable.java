@@ -161,9 +161,16 @@ public final class WallClockTable {
                 String section = k.contains(".") ? k.substring(0, k.indexOf('.') + 1) : null;
                 if (section != null && base.keySet().stream().noneMatch(b -> b.startsWith(section)) && !v.equals("true")) continue;
             }
-            diffs.add(k + "=" + v);
+            diffs.add(k + "=" + shortened(v));
         }
         return String.join(", ", diffs);
+    }
+
+    /** Longest value shown in full: a table comparing tasks would otherwise print whole instance lists. */
+    static final int MAX_VALUE_CHARS = 40;
+
+    private static String shortened(String v) {
+        return v.length() <= MAX_VALUE_CHARS ? v : v.substring(0, MAX_VALUE_CHARS - 3) + "...";
     }
 
     private static String fmt(double m) { return m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m); }

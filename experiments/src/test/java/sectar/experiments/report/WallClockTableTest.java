@@ -35,4 +35,13 @@ class WallClockTableTest {
         assertTrue(md.contains("| base | 2 | 2.50 ±"), md);
         assertTrue(md.contains("| h2 | 1 | 6.00 ± 0.00 (1) | - |"), md);
     }
+
+    @Test
+    void longValuesAreShortenedInTheDifferences(@TempDir Path root) throws Exception {
+        String goals = "0.6845,1.5565,1.1366,1.8819,-1.2252,-0.5196,0.0144,-1.0652";
+        run(root.resolve("base/s1"), "{\"seed\":1,\"goals\":[0.1]}", 60, 1.0);
+        run(root.resolve("other/s1"), "{\"seed\":1,\"goals\":[" + goals + "]}", 60, 1.0);
+        String d = WallClockTable.settings(root, "base").get(1).differences();
+        assertEquals("goals=" + goals.substring(0, WallClockTable.MAX_VALUE_CHARS - 3) + "...", d);
+    }
 }
