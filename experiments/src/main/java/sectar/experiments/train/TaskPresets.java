@@ -49,8 +49,8 @@ public record TaskPresets(Sectar sectar, SectarCpu sectarCpu, OneStep oneStep, F
      * @param consistencyRollouts policy-decoder rollouts per consistency update (released 20; swimmer 100,
      *                      the only swimmer lever with paid goals in most seeds, results/levers/swimmer-20min)
      * @param bcWeight      the VAE's behaviour-cloning weight (released 100; swimmer 10, where the state
-     *                      decoder then fits the swimmer's motion better and goals are paid in 2 of 3
-     *                      seeds, results/levers/swimmer-20min)
+     *                      decoder fits the swimmer's motion better and 3 of 5 screened seeds paid
+     *                      goals, results/levers/swimmer-20min)
      */
     public record SectarCpu(double resetEntropy, int mpcEpisodes, int executeSteps, int actionRepeat, int consistencyRollouts,
                             double bcWeight) {}
