@@ -54,4 +54,20 @@ public record TaskSpec(TaskInstance taskInstance, Space observationSpace, Space 
     }
 
     public int numGoals() { return reward.numGoals(); }
+
+    /**
+     * Checks a start for {@link Env#resetTo}: a state of the observation's length with finite values and
+     * a stage in {@code [0, numGoals]}; otherwise an error naming the bad value.
+     */
+    public void checkStart(double[] state, int stage) {
+        int dim = obsDim();
+        if (state == null || state.length != dim)
+            throw new IllegalArgumentException(name() + " state must have length " + dim + ", got length "
+                    + (state == null ? "null" : state.length));
+        for (int i = 0; i < dim; i++)
+            if (!Double.isFinite(state[i]))
+                throw new IllegalArgumentException(name() + " state[" + i + "] must be finite, got " + state[i]);
+        if (stage < 0 || stage > numGoals())
+            throw new IllegalArgumentException("stage must be in [0, " + numGoals() + "], got " + stage);
+    }
 }

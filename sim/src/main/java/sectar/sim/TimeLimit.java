@@ -25,9 +25,14 @@ public final class TimeLimit implements Env {
     @Override public Step step(double[] action) {
         if (!running) throw over();
         Step s = inner.step(action);
-        boolean truncated = !s.terminated() && inner.elapsedSteps() >= spec().episodeSteps();
+        boolean truncated = truncates(spec(), inner.elapsedSteps(), s.terminated());
         if (s.terminated() || truncated) running = false;
         return truncated ? new Step(s.observation(), s.reward(), false, true, s.stage()) : s;
+    }
+
+    /** The rule: a step that did not terminate truncates the episode once it has run {@code episodeSteps} steps. */
+    public static boolean truncates(TaskSpec spec, int elapsedSteps, boolean terminated) {
+        return !terminated && elapsedSteps >= spec.episodeSteps();
     }
 
     private IllegalStateException over() { // out of line: keeps step small enough to inline

@@ -1,6 +1,7 @@
 /**
  * The simulator's contract, what every user of a task needs: the Gymnasium-style {@link sectar.sim.Env}
- * with its {@link sectar.sim.Step}, {@link sectar.sim.Space}s and {@link sectar.sim.Policy}, the
+ * with its {@link sectar.sim.Step}, the vector env's form {@link sectar.sim.EnvBatch},
+ * {@link sectar.sim.Space}s and {@link sectar.sim.Policy}, the
  * {@link sectar.sim.TimeLimit} and {@link sectar.sim.StageObservation} wrappers, {@link sectar.sim.Episode}
  * and {@link sectar.sim.Seeds}, a task instance as data ({@link sectar.sim.TaskInstance},
  * {@link sectar.sim.InstanceFormat}, {@link sectar.sim.TaskSpec}) and the goal and stage rules every task

@@ -103,8 +103,7 @@ public final class EnvStepBench {
         double[][] obs;
 
         Controllers(String task, int envs, int threads, boolean expert, long seed) {
-            Tasks.spec(task, 0);
-            vec = new VectorEnv(() -> Tasks.make(task, 0), envs, seed, threads);
+            vec = VectorEnv.of(Tasks.spec(task, 0), envs, seed, threads); // the task's own batch where it has one
             policies = new Policy[envs];
             rngs = new SplittableRandom[envs];
             for (int i = 0; i < envs; i++) {

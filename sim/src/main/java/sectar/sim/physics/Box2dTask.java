@@ -61,15 +61,7 @@ public abstract class Box2dTask implements Env {
     }
 
     @Override public double[] resetTo(double[] state, int stage) {
-        int dim = spec.obsDim();
-        if (state == null || state.length != dim)
-            throw new IllegalArgumentException(spec.name() + " state must have length " + dim + ", got length "
-                    + (state == null ? "null" : state.length));
-        for (int i = 0; i < dim; i++)
-            if (!Double.isFinite(state[i]))
-                throw new IllegalArgumentException(spec.name() + " state[" + i + "] must be finite, got " + state[i]);
-        if (stage < 0 || stage > spec.numGoals())
-            throw new IllegalArgumentException("stage must be in [0, " + spec.numGoals() + "], got " + stage);
+        spec.checkStart(state, stage);
         clearWorld();
         buildScene(world, state);
         this.stage = stage;

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import sectar.sim.Env;
+import sectar.sim.EnvBatch;
 import sectar.sim.InstanceFormat;
 import sectar.sim.Policy;
 import sectar.sim.TaskInstance;
@@ -17,6 +20,7 @@ import sectar.sim.block.BlockExpert;
 import sectar.sim.block.BlockTask;
 import sectar.sim.swimmer.SwimmerExpert;
 import sectar.sim.swimmer.SwimmerTask;
+import sectar.sim.waypoint.WaypointBatch;
 import sectar.sim.waypoint.WaypointExpert;
 import sectar.sim.waypoint.WaypointTask;
 import sectar.sim.wheeled.WheeledExpert;
@@ -41,9 +45,12 @@ public final class Tasks {
      * @param spec    instance to its spec
      * @param env     spec to a fresh, unwrapped environment
      * @param expert  spec to the scripted controller
+     * @param batch   spec and n to the task's own batch of n envs ({@link EnvBatch}), or null: vector
+     *                envs then step separate envs
      */
     public record Entry(String name, String summary, InstanceFormat format, Function<TaskInstance, TaskSpec> spec,
-                        Function<TaskSpec, Env> env, Function<TaskSpec, Policy> expert) {}
+                        Function<TaskSpec, Env> env, Function<TaskSpec, Policy> expert,
+                        BiFunction<TaskSpec, Integer, EnvBatch> batch) {}
 
     /** Instances in each bundled file (the released code's five). */
     public static final int NUM_INSTANCES = 5;
@@ -53,13 +60,13 @@ public final class Tasks {
 
     static {
         register(new Entry("waypoint", "point agent visits 50 ordered waypoints, +1 on every third",
-                WaypointTask.FORMAT, WaypointTask::spec, WaypointTask::new, WaypointExpert::new));
+                WaypointTask.FORMAT, WaypointTask::spec, WaypointTask::new, WaypointExpert::new, WaypointBatch::new));
         register(new Entry("block", "fist carries 4 objects to their goals in order, +1 per object",
-                BlockTask.FORMAT, BlockTask::spec, BlockTask::new, BlockExpert::new));
+                BlockTask.FORMAT, BlockTask::spec, BlockTask::new, BlockExpert::new, null));
         register(new Entry("wheeled", "differential-drive car visits 50 ordered waypoints, +1 on every third",
-                WheeledTask.FORMAT, WheeledTask::spec, WheeledTask::new, WheeledExpert::new));
+                WheeledTask.FORMAT, WheeledTask::spec, WheeledTask::new, WheeledExpert::new, null));
         register(new Entry("swimmer", "3-link swimmer brings its com to 10 ordered targets, +1 on every third",
-                SwimmerTask.FORMAT, SwimmerTask::spec, SwimmerTask::new, SwimmerExpert::new));
+                SwimmerTask.FORMAT, SwimmerTask::spec, SwimmerTask::new, SwimmerExpert::new, null));
     }
 
     private static void register(Entry e) { ENTRIES.put(e.name(), e); }
@@ -116,6 +123,12 @@ public final class Tasks {
 
     /** A fresh env of {@code spec}'s task and instance, with its time limit. */
     public static Env make(TaskSpec spec) { return new TimeLimit(entry(spec.name()).env().apply(spec)); }
+
+    /** The task's own batch of {@code n} envs of {@code spec}'s instance, if it registered one (see {@link EnvBatch}). */
+    public static Optional<EnvBatch> batch(TaskSpec spec, int n) {
+        var batch = entry(spec.name()).batch();
+        return batch == null ? Optional.empty() : Optional.of(batch.apply(spec, n));
+    }
 
     /** The scripted expert for bundled instance {@code k} of {@code name}. */
     public static Policy expert(String name, int k) { return expert(spec(name, k)); }

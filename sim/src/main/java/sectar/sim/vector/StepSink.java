@@ -11,8 +11,10 @@ import sectar.sim.Step;
 public interface StepSink {
     /**
      * @param env  index of the env in the vector
-     * @param step the step just taken (its observation is the finished episode's last one when it ended)
-     * @param next the observation the env acts on next: the new episode's first one after an auto-reset
+     * @param step the step just taken: when the episode ended, its observation is the finished episode's
+     *             last one (a fresh array); otherwise it is {@code next}
+     * @param next the observation the env acts on next (the new episode's first one after an auto-reset):
+     *             the env's row, rewritten by its next step, so copy it to keep it
      */
     void accept(int env, Step step, double[] next);
 }

@@ -2,6 +2,7 @@ package sectar.sim.vector;
 
 import java.util.function.Supplier;
 import sectar.sim.Env;
+import sectar.sim.EnvBatch;
 import sectar.sim.Seeds;
 import sectar.sim.Space;
 import sectar.sim.Step;
@@ -13,7 +14,9 @@ import sectar.sim.tasks.Tasks;
  * {@code SyncVectorEnv}), with auto-reset, in three calling forms: {@link #step(double[][])} with the
  * actions chosen beforehand (a batched network), {@link #step(ActionSource)} with each env's action
  * chosen on the thread that steps it (experts, random actions), and {@link #run} for cheap envs,
- * many steps per call. With two threads, each call hands the second half of the envs to one helper
+ * many steps per call. The envs are an {@link EnvBatch}: the task's own where it registered one
+ * ({@link #of}; waypoint keeps its envs in arrays), else separate envs from a factory. With two
+ * threads, each call hands the second half of the envs to one helper
  * thread ({@link SliceWorker}, one hand-off per call) when measuring shows that this is faster
  * ({@link SplitDecision}), so two threads are never slower than a loop over the envs. A per-step call
  * of eight waypoint envs (a few hundred nanoseconds of work) never pays for a hand-off; a batched call
@@ -32,8 +35,8 @@ import sectar.sim.tasks.Tasks;
  *
  * <p>Buffers: {@link #step} returns the same {@link VectorStep} arrays every call, overwritten by the
  * next call, and {@code observations[i]} is the same row of env i every call, its values copied in:
- * copy a row to keep it ({@code finalObservations[i]} is the env's own fresh array and may be kept). A
- * waypoint step costs about 25 ns, so six array allocations per call would make vector stepping slower
+ * copy a row to keep it ({@code finalObservations[i]} is a fresh array and may be kept). A
+ * waypoint step costs about 15-25 ns, so six array allocations per call would make vector stepping slower
  * than a loop, and so would storing each step's fresh observation array into a long-lived one (the
  * garbage collector's write barrier on that store costs a measurable share of such a step).
  */
@@ -57,7 +60,9 @@ public final class VectorEnv implements AutoCloseable {
         public boolean done(int i) { return terminated[i] || truncated[i]; }
     }
 
-    private final Env[] envs;
+    private final EnvBatch batch;
+    private final Space actionSpace;
+    private final String actionLabel;
     private final long[] envSeeds;
     private final int[] episodes;
     private final int threads;
@@ -73,22 +78,42 @@ public final class VectorEnv implements AutoCloseable {
     private final int[] stageBuf;
 
     /**
-     * @param factory fresh, time-limited envs of one task instance (e.g. {@code () -> Tasks.make("block", 0)})
+     * @param factory fresh, time-limited envs of one task instance (e.g. {@code () -> Tasks.make("block", 0)}),
+     *                stepped as separate envs
      * @param n       number of envs, >= 1
      * @param runSeed the run seed every env seed derives from
      * @param threads worker threads, 1 or 2 (1 runs on the caller's thread)
      */
     public VectorEnv(Supplier<Env> factory, int n, long runSeed, int threads) {
+        this(separate(factory, n, threads), runSeed, threads);
+    }
+
+    /** Checks the counts before any env is built, then builds them. */
+    private static EnvBatch separate(Supplier<Env> factory, int n, int threads) {
+        checkCounts(n, threads);
+        return new SeparateEnvs(factory, n);
+    }
+
+    private static void checkCounts(int n, int threads) {
         if (n < 1) throw new IllegalArgumentException("number of envs must be >= 1, got " + n);
         if (threads < 1 || threads > 2) throw new IllegalArgumentException("threads must be 1 or 2, got " + threads);
-        envs = new Env[n];
+    }
+
+    /**
+     * @param batch   the envs ({@link EnvBatch}: a task's own, or separate envs)
+     * @param runSeed the run seed every env seed derives from
+     * @param threads worker threads, 1 or 2 (1 runs on the caller's thread)
+     */
+    public VectorEnv(EnvBatch batch, long runSeed, int threads) {
+        int n = batch.size();
+        checkCounts(n, threads);
+        this.batch = batch;
+        actionSpace = batch.spec().actionSpace();
+        actionLabel = batch.spec().name() + " action";
         envSeeds = new long[n];
-        for (int i = 0; i < n; i++) {
-            envs[i] = factory.get();
-            envSeeds[i] = Seeds.derive(runSeed, "env/" + i);
-        }
+        for (int i = 0; i < n; i++) envSeeds[i] = Seeds.derive(runSeed, "env/" + i);
         episodes = new int[n];
-        obsBuf = new double[n][envs[0].spec().obsDim()];
+        obsBuf = new double[n][batch.spec().obsDim()];
         finalObsBuf = new double[n][];
         rewardBuf = new double[n];
         terminatedBuf = new boolean[n];
@@ -101,53 +126,53 @@ public final class VectorEnv implements AutoCloseable {
 
     /** {@code n} envs of instance {@code k} of {@code task}; two threads when n >= {@link #THREADS_FROM}. */
     public static VectorEnv of(String task, int k, int n, long runSeed) {
-        Tasks.spec(task, k); // validates the name and the instance before any env is built
-        return new VectorEnv(() -> Tasks.make(task, k), n, runSeed, n >= THREADS_FROM ? 2 : 1);
+        return of(Tasks.spec(task, k), n, runSeed, n >= THREADS_FROM ? 2 : 1); // validates the name and the instance first
     }
 
-    public int size() { return envs.length; }
+    /** {@code n} time-limited envs of {@code spec}: the task's own batch when it registered one, else separate envs. */
+    public static VectorEnv of(TaskSpec spec, int n, long runSeed, int threads) {
+        checkCounts(n, threads);
+        EnvBatch batch = Tasks.batch(spec, n).orElseGet(() -> new SeparateEnvs(() -> Tasks.make(spec), n));
+        return new VectorEnv(batch, runSeed, threads);
+    }
+
+    public int size() { return obsBuf.length; }
 
     public int threads() { return threads; }
 
     /** Whether steps are currently split over two threads (as last measured; false with one thread). */
     public boolean splitting() { return worker != null && stepDecision.splitting(); }
 
-    public TaskSpec spec() { return envs[0].spec(); }
-
-    /** Env i itself (for inspection; stepping it directly bypasses the episode bookkeeping). */
-    public Env env(int i) { return envs[checkIndex(i)]; }
+    public TaskSpec spec() { return batch.spec(); }
 
     /** Starts a new episode in every env (each with its next episode seed); returns the observations (fresh arrays). */
     public double[][] reset() {
-        double[][] obs = new double[envs.length][];
-        for (int i = 0; i < envs.length; i++) obs[i] = keep(i, resetOne(i));
+        double[][] obs = new double[size()][];
+        for (int i = 0; i < obs.length; i++) {
+            resetOne(i);
+            obs[i] = obsBuf[i].clone();
+        }
         return obs;
     }
 
     /** Restarts env i from an arbitrary state at the given stage (the planner's segment starts); returns its observation (a fresh array). */
     public double[] resetTo(int i, double[] state, int stage) {
-        return keep(i, envs[checkIndex(i)].resetTo(state, stage));
-    }
-
-    /** Copies {@code obs} into env i's observation row and returns it. */
-    private double[] keep(int i, double[] obs) {
-        double[] row = obsBuf[i];
-        if (obs.length != row.length)
-            throw new IllegalStateException(spec().name() + ": env " + i + " returned " + obs.length
-                    + " observation values, its spec says " + row.length);
-        System.arraycopy(obs, 0, row, 0, row.length);
-        return obs;
+        batch.resetTo(checkIndex(i), state, stage, obsBuf[i]);
+        return obsBuf[i].clone();
     }
 
     /** Current stage of env i (0 right after an auto-reset). */
-    public int stage(int i) { return envs[checkIndex(i)].stage(); }
+    public int stage(int i) { return batch.stage(checkIndex(i)); }
 
     /** Current stage of every env (0 right after an auto-reset), in a new array. */
     public int[] stages() {
-        int[] s = new int[envs.length];
-        for (int i = 0; i < envs.length; i++) s[i] = envs[i].stage();
+        int[] s = new int[size()];
+        for (int i = 0; i < s.length; i++) s[i] = batch.stage(i);
         return s;
     }
+
+    /** Steps env i took in its current episode (0 right after an auto-reset). */
+    public int elapsedSteps(int i) { return batch.elapsedSteps(checkIndex(i)); }
 
     /** Episodes started so far by env i (reset and auto-reset both count). */
     public int episodesStarted(int i) { return episodes[checkIndex(i)]; }
@@ -157,10 +182,10 @@ public final class VectorEnv implements AutoCloseable {
      * checkpoint: the next {@link #reset()} then draws the same episode seeds as the uninterrupted run.
      */
     public void restoreEpisodesStarted(int[] started) {
-        if (started.length != envs.length)
-            throw new IllegalArgumentException("need one episode count per env: " + envs.length + ", got " + started.length);
+        if (started.length != size())
+            throw new IllegalArgumentException("need one episode count per env: " + size() + ", got " + started.length);
         for (int s : started) if (s < 0) throw new IllegalArgumentException("episode counts must be >= 0, got " + s);
-        System.arraycopy(started, 0, episodes, 0, envs.length);
+        System.arraycopy(started, 0, episodes, 0, size());
     }
 
     /**
@@ -170,20 +195,19 @@ public final class VectorEnv implements AutoCloseable {
      * (a network's batched output); {@link #step(ActionSource)} chooses them per env instead.
      */
     public VectorStep step(double[][] actions) {
-        int n = envs.length;
+        int n = size();
         if (actions == null || actions.length != n)
             throw new IllegalArgumentException("need one action per env: " + n + " rows, got "
                     + (actions == null ? "null" : actions.length));
-        Space space = spec().actionSpace();
         for (int i = 0; i < n; i++) {
             try {
-                space.validate("action", actions[i]);
-            } catch (IllegalArgumentException e) { // build the message naming the env only when it is needed
-                space.validate(spec().name() + " action of env " + i, actions[i]);
-                throw e;
+                actionSpace.validate(actionLabel, actions[i]);
+            } catch (IllegalArgumentException e) {
+                throw namingEnv(i, e);
             }
         }
-        dispatch(stepDecision, (from, to) -> stepRange(actions, from, to));
+        if (plainCall(stepDecision)) stepRange(actions, 0, n);
+        else dispatch(stepDecision, (from, to) -> stepRange(actions, from, to));
         return out;
     }
 
@@ -198,7 +222,8 @@ public final class VectorEnv implements AutoCloseable {
      */
     public VectorStep step(ActionSource source) {
         if (source == null) throw new IllegalArgumentException("the action source must not be null");
-        dispatch(stepDecision, (from, to) -> stepRange(source, from, to));
+        if (plainCall(stepDecision)) stepRange(source, 0, size());
+        else dispatch(stepDecision, (from, to) -> stepRange(source, from, to));
         return out;
     }
 
@@ -220,9 +245,21 @@ public final class VectorEnv implements AutoCloseable {
     /** Work on the envs {@code [from, to)}. */
     private interface RangeJob { void run(int from, int to); }
 
+    /**
+     * Whether this call runs on the caller's thread untimed (one thread, or two outside the probes of a
+     * period that chose not to split), counted as made; such a call then builds no job object, which
+     * costs a measurable share of a per-step call on eight waypoint envs.
+     */
+    private boolean plainCall(SplitDecision decision) {
+        if (worker == null) return true;
+        if (decision.splitNext() || decision.probing()) return false;
+        decision.record(0);
+        return true;
+    }
+
     /** Runs {@code job} on all envs, split over the two threads when {@code decision}'s probes say it pays. */
     private void dispatch(SplitDecision decision, RangeJob job) {
-        int n = envs.length;
+        int n = size();
         if (worker == null) {
             job.run(0, n);
             return;
@@ -237,56 +274,68 @@ public final class VectorEnv implements AutoCloseable {
     private void stepRange(ActionSource source, int from, int to) {
         int i = from;
         try {
-            for (; i < to; i++) stepEnv(source, i);
+            for (; i < to; i++) { // the step in the loop's body: as a method of its own the JIT compiled it apart, a call per env
+                double[] row = obsBuf[i];
+                double[] action = source.act(i, row, batch.stage(i));
+                actionSpace.validate(actionLabel, action);
+                record(i, batch.step(i, action, row));
+            }
         } catch (IllegalArgumentException e) {
             throw namingEnv(i, e);
         }
-    }
-
-    /** One step of env i; its own small method so the JIT compiles it whole, like a loop over one env. */
-    private void stepEnv(ActionSource source, int i) {
-        Env env = envs[i];
-        record(i, env.step(source.act(i, obsBuf[i], env.stage())));
     }
 
     /** {@link #stepRange(ActionSource, int, int)} with the actions given (validated by the caller). */
     private void stepRange(double[][] actions, int from, int to) {
-        for (int i = from; i < to; i++) record(i, envs[i].step(actions[i]));
+        for (int i = from; i < to; i++) record(i, batch.step(i, actions[i], obsBuf[i]));
     }
 
     /** Writes env i's step into the result arrays, auto-resetting it when the episode ended. */
-    private void record(int i, Step s) {
-        rewardBuf[i] = s.reward();
-        terminatedBuf[i] = s.terminated();
-        truncatedBuf[i] = s.truncated();
-        stageBuf[i] = s.stage();
-        if (s.done()) {
-            finalObsBuf[i] = s.observation();
-            keep(i, resetOne(i));
-        } else {
-            finalObsBuf[i] = null;
-            keep(i, s.observation());
-        }
+    private void record(int i, double reward) {
+        boolean terminated = batch.terminated(i), truncated = batch.truncated(i);
+        rewardBuf[i] = reward;
+        terminatedBuf[i] = terminated;
+        truncatedBuf[i] = truncated;
+        stageBuf[i] = batch.stage(i);
+        if (terminated || truncated) finish(i);
+        else if (finalObsBuf[i] != null) finalObsBuf[i] = null; // a reference store costs a garbage-collector barrier, so only when it changes
+    }
+
+    /**
+     * Keeps env i's last observation and starts its next episode. Out of line, like every rare path
+     * here: inlined, the reset's seed derivation made the step's compiled code too big for the JIT to
+     * inline it into the loop over the envs, which then paid a call per env.
+     */
+    private void finish(int i) {
+        finalObsBuf[i] = obsBuf[i].clone();
+        resetOne(i);
     }
 
     private void runRange(ActionSource source, int steps, StepSink sink, int from, int to) {
-        double[][] obs = obsBuf;
         int i = from;
         try {
-            for (; i < to; i++) keep(i, runEnv(source, steps, sink, i, envs[i], obs[i]));
+            for (; i < to; i++) runEnv(source, steps, sink, i);
         } catch (IllegalArgumentException e) {
             throw namingEnv(i, e);
         }
     }
 
-    /** {@code steps} steps of env i from observation {@code o}; returns the observation it acts on next. */
-    private double[] runEnv(ActionSource source, int steps, StepSink sink, int i, Env env, double[] o) {
+    /** {@code steps} steps of env i from its row, which holds the observation it acts on next afterwards. */
+    private void runEnv(ActionSource source, int steps, StepSink sink, int i) {
+        double[] row = obsBuf[i];
         for (int t = 0; t < steps; t++) {
-            Step s = env.step(source.act(i, o, env.stage()));
-            o = s.done() ? resetOne(i) : s.observation();
-            sink.accept(i, s, o);
+            double[] action = source.act(i, row, batch.stage(i));
+            actionSpace.validate(actionLabel, action);
+            double reward = batch.step(i, action, row);
+            boolean terminated = batch.terminated(i), truncated = batch.truncated(i);
+            if (terminated || truncated) {
+                Step last = new Step(row.clone(), reward, terminated, truncated, batch.stage(i));
+                resetOne(i);
+                sink.accept(i, last, row);
+            } else {
+                sink.accept(i, new Step(row, reward, false, false, batch.stage(i)), row);
+            }
         }
-        return o;
     }
 
     /** A bad action's error, naming its env. */
@@ -294,15 +343,16 @@ public final class VectorEnv implements AutoCloseable {
         return new IllegalArgumentException("env " + i + ": " + e.getMessage(), e);
     }
 
-    private double[] resetOne(int i) {
+    /** Starts env i's next episode into its row. */
+    private void resetOne(int i) {
         long seed = Seeds.derive(envSeeds[i], "episode/" + episodes[i]);
         episodes[i]++;
-        return envs[i].reset(seed);
+        batch.reset(i, seed, obsBuf[i]);
     }
 
     private int checkIndex(int i) {
-        if (i < 0 || i >= envs.length)
-            throw new IllegalArgumentException("env index must be in [0, " + (envs.length - 1) + "], got " + i);
+        if (i < 0 || i >= size())
+            throw new IllegalArgumentException("env index must be in [0, " + (size() - 1) + "], got " + i);
         return i;
     }
 

@@ -50,7 +50,8 @@ import sectar.sim.physics.Box2dTask;
 public final class WaypointTask extends Box2dTask {
     /** The circle the renderer draws. */
     static final float RADIUS = 0.05f;
-    private static final double[][] MOVES = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+    /** Each action's move direction, in units of the step size (shared with {@link WaypointBatch}). */
+    static final double[][] MOVES = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
 
     /** Instance fields and default parameters (the released values). */
     public static final InstanceFormat FORMAT = InstanceFormat.of("start", 0, 0, Map.of(
@@ -96,11 +97,14 @@ public final class WaypointTask extends Box2dTask {
     /** The released move: one coordinate changes by the step, then both are clipped to the arena. */
     @Override protected void applyAction(double[] action) {
         double[] m = MOVES[(int) action[0]];
-        x = clip(x + m[0] * stepSize);
-        y = clip(y + m[1] * stepSize);
+        x = moved(x, m[0], stepSize, arena);
+        y = moved(y, m[1], stepSize, arena);
     }
 
-    private double clip(double v) { return Math.max(-arena, Math.min(arena, v)); }
+    /** One coordinate after a move: plus {@code direction} steps, clipped to the arena (shared with {@link WaypointBatch}). */
+    static double moved(double v, double direction, double stepSize, double arena) {
+        return Math.max(-arena, Math.min(arena, v + direction * stepSize));
+    }
 
     /** Kinematic, as released: the move is the whole step. */
     @Override protected void simulate() {}

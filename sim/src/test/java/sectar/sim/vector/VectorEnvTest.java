@@ -55,10 +55,17 @@ class VectorEnvTest {
         return (i, observation, stage) -> v.spec().actionSpace().sample(rngs[i]);
     }
 
+    /** Waypoint instance 1 as separate envs, or (own) as the task's own batch. */
+    static VectorEnv waypoint(boolean own, int n, int threads) {
+        return own ? VectorEnv.of(Tasks.spec("waypoint", 1), n, 5, threads) : new VectorEnv(() -> Tasks.make("waypoint", 1), n, 5, threads);
+    }
+
+    static List<List<double[]>> perStep(int threads, int n, int steps) { return perStep(false, threads, n, steps); }
+
     /** Env i's steps as rows (observation after, reward, flags, stage, next observation), per-step calls. */
-    static List<List<double[]>> perStep(int threads, int n, int steps) {
+    static List<List<double[]>> perStep(boolean own, int threads, int n, int steps) {
         List<List<double[]>> rows = rowsPerEnv(n);
-        try (VectorEnv v = new VectorEnv(() -> Tasks.make("waypoint", 1), n, 5, threads)) {
+        try (VectorEnv v = waypoint(own, n, threads)) {
             v.reset();
             ActionSource source = randomSource(v, 5);
             for (int t = 0; t < steps; t++) {
@@ -72,10 +79,12 @@ class VectorEnvTest {
         return rows;
     }
 
+    static List<List<double[]>> batched(int threads, int n, int steps, int batch) { return batched(false, threads, n, steps, batch); }
+
     /** The same trajectories from batched calls of {@code batch} steps. */
-    static List<List<double[]>> batched(int threads, int n, int steps, int batch) {
+    static List<List<double[]>> batched(boolean own, int threads, int n, int steps, int batch) {
         List<List<double[]>> rows = rowsPerEnv(n);
-        try (VectorEnv v = new VectorEnv(() -> Tasks.make("waypoint", 1), n, 5, threads)) {
+        try (VectorEnv v = waypoint(own, n, threads)) {
             v.reset();
             ActionSource source = randomSource(v, 5);
             for (int t = 0; t < steps; t += batch)
@@ -111,6 +120,38 @@ class VectorEnvTest {
         assertSameRows(reference, batched(2, n, steps, 40));
         long resets = reference.get(0).stream().filter(r -> r[4] == 1).count();
         assertEquals(2, resets, "the run crosses two episode ends");
+    }
+
+    /** Actions chosen first, the same random streams as {@link #randomSource}, as rows like {@link #perStep}. */
+    static List<List<double[]>> arrays(boolean own, int threads, int n, int steps) {
+        List<List<double[]>> rows = rowsPerEnv(n);
+        try (VectorEnv v = waypoint(own, n, threads)) {
+            v.reset();
+            ActionSource source = randomSource(v, 5);
+            for (int t = 0; t < steps; t++) {
+                double[][] actions = new double[n][];
+                for (int i = 0; i < n; i++) actions[i] = source.act(i, null, 0);
+                VectorEnv.VectorStep s = v.step(actions);
+                for (int i = 0; i < n; i++) {
+                    double[] last = s.done(i) ? s.finalObservations()[i] : s.observations()[i];
+                    rows.get(i).add(row(last, s.rewards()[i], s.terminated()[i], s.truncated()[i], s.stages()[i], s.observations()[i]));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test void theTasksOwnBatchStepsLikeSeparateEnvsInEveryFormAndThreadCount() {
+        int n = 5, steps = 2 * 380 + 40;
+        assertTrue(Tasks.batch(Tasks.spec("waypoint", 1), n).isPresent(), "waypoint registers its own batch");
+        assertFalse(Tasks.batch(Tasks.spec("block", 1), n).isPresent(), "block steps separate envs");
+        List<List<double[]>> reference = perStep(false, 1, n, steps);
+        for (int threads = 1; threads <= 2; threads++) {
+            assertSameRows(reference, perStep(true, threads, n, steps));
+            assertSameRows(reference, batched(true, threads, n, steps, 40));
+            assertSameRows(reference, arrays(true, threads, n, steps));
+            assertSameRows(reference, arrays(false, threads, n, steps));
+        }
     }
 
     @Test void arraysAndSourcesStepAlike() {
@@ -149,7 +190,7 @@ class VectorEnvTest {
                 assertTrue(s.finalObservations()[i][0] != obs[i][0] || s.finalObservations()[i][1] != obs[i][1],
                         "env " + i + " final observation is the moved one");
                 assertEquals(2, v.episodesStarted(i));
-                assertEquals(0, v.env(i).elapsedSteps());
+                assertEquals(0, v.elapsedSteps(i));
             }
             assertArrayEquals(new int[n], v.stages());
             VectorEnv.VectorStep last = s;
@@ -181,7 +222,7 @@ class VectorEnvTest {
             v.reset();
             BadInputTest.assertRejected(() -> v.step(new double[1][]), "2 rows", "got 1");
             BadInputTest.assertRejected(() -> v.step(new double[][] {{0}, {6}}), "env 1", "6.0", "[0, 6)");
-            BadInputTest.assertRejected(() -> v.env(2), "[0, 1]", "got 2");
+            BadInputTest.assertRejected(() -> v.elapsedSteps(2), "[0, 1]", "got 2");
             BadInputTest.assertRejected(() -> v.step((i, o, st) -> new double[] {i == 1 ? 7 : 0}), "env 1", "7.0", "[0, 6)");
             BadInputTest.assertRejected(() -> v.run((i, o, st) -> new double[] {0}, 0, (i, s, next) -> {}), "steps", "got 0");
             BadInputTest.assertRejected(() -> v.step((ActionSource) null), "null");

@@ -1,6 +1,8 @@
 package sectar.sim.waypoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -21,9 +23,13 @@ import sectar.sim.tasks.Tasks;
  * positions bitwise, stages, rewards and both flags, under random actions, sticky actions that run
  * into walls and push against them, corner sequences, a goal-seeking policy that cuts along the walls,
  * and starts on the edges and in the corners (issue 10: the JBox2D walls used to stop the agent 0.011
- * short of the clip and move goal reaching to other steps).
+ * short of the clip and move goal reaching to other steps). A vector env's form of the task,
+ * {@link WaypointBatch}, is held against the task on the same sequences.
  */
 class WaypointReleasedRulesTest {
+    /** The env of a three-env batch held against the task. */
+    private static final int LANE = 1;
+
     static IntStream instances() { return IntStream.range(0, Tasks.NUM_INSTANCES); }
 
     /** Chooses the next action from the current observation and the step index. */
@@ -106,13 +112,21 @@ class WaypointReleasedRulesTest {
         return best;
     }
 
-    /** Runs one whole episode of the task and of the reference on the same actions, comparing every step. */
+    /**
+     * Runs one whole episode of the task, of the reference and of env {@link #LANE} of a vector env's
+     * {@link WaypointBatch} on the same actions, comparing every step.
+     */
     private static void compare(int k, double[] start, String what, Actions actions) {
         TaskSpec spec = Tasks.spec("waypoint", k);
         Env env = Tasks.make(spec);
         double[] obs = env.resetTo(start, 0);
         assertEquals(start[0], obs[0]);
         assertEquals(start[1], obs[1]);
+        WaypointBatch batch = new WaypointBatch(spec, 3);
+        double[] row = new double[2];
+        for (int i = 0; i < 3; i++) batch.reset(i, i, row); // the other envs hold other states
+        batch.resetTo(LANE, start, 0, row);
+        assertArrayEquals(obs, row, 0.0);
         ReleasedWaypoint ref = new ReleasedWaypoint(Tasks.instance("waypoint", k).goals(), start[0], start[1]);
         int walls = 0;
         for (int t = 0; ; t++) {
@@ -126,10 +140,19 @@ class WaypointReleasedRulesTest {
             assertEquals(r.reward(), s.reward(), at + ": reward");
             assertEquals(r.terminated(), s.terminated(), at + ": terminated");
             assertEquals(r.truncated(), s.truncated(), at + ": truncated");
+            double reward = batch.step(LANE, new double[] {a}, row);
+            assertArrayEquals(s.observation(), row, 0.0, at + ": batch observation");
+            assertEquals(s.reward(), reward, at + ": batch reward");
+            assertEquals(s.stage(), batch.stage(LANE), at + ": batch stage");
+            assertEquals(s.terminated(), batch.terminated(LANE), at + ": batch terminated");
+            assertEquals(s.truncated(), batch.truncated(LANE), at + ": batch truncated");
+            assertEquals(env.elapsedSteps(), batch.elapsedSteps(LANE), at + ": batch steps");
             if (Math.abs(r.x()) == ReleasedWaypoint.ARENA || Math.abs(r.y()) == ReleasedWaypoint.ARENA) walls++;
             obs = s.observation();
             if (s.done()) break;
         }
+        double[] done = row.clone();
+        assertThrows(IllegalStateException.class, () -> batch.step(LANE, new double[] {0}, done), "a finished batch env steps only after a reset");
         if (what.startsWith("hug") || what.startsWith("corner") || what.startsWith("edge"))
             assertTrue(walls > 0, what + " never reached a wall on instance " + k); // the sequence tests what it says
     }
