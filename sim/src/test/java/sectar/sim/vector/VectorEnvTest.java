@@ -62,14 +62,21 @@ class VectorEnvTest {
 
     static List<List<double[]>> perStep(int threads, int n, int steps) { return perStep(false, threads, n, steps); }
 
-    /** Env i's steps as rows (observation after, reward, flags, stage, next observation), per-step calls. */
-    static List<List<double[]>> perStep(boolean own, int threads, int n, int steps) {
+    static List<List<double[]>> perStep(boolean own, int threads, int n, int steps) { return perStep(own, false, threads, n, steps); }
+
+    /**
+     * Env i's steps as rows (observation after, reward, flags, stage, next observation), per-step calls:
+     * with the source choosing per env, or (arrays) with its actions chosen first for all envs.
+     */
+    static List<List<double[]>> perStep(boolean own, boolean arrays, int threads, int n, int steps) {
         List<List<double[]>> rows = rowsPerEnv(n);
         try (VectorEnv v = waypoint(own, n, threads)) {
             v.reset();
             ActionSource source = randomSource(v, 5);
             for (int t = 0; t < steps; t++) {
-                VectorEnv.VectorStep s = v.step(source);
+                double[][] actions = new double[n][];
+                if (arrays) for (int i = 0; i < n; i++) actions[i] = source.act(i, null, 0); // the random source reads no observation
+                VectorEnv.VectorStep s = arrays ? v.step(actions) : v.step(source);
                 for (int i = 0; i < n; i++) {
                     double[] last = s.done(i) ? s.finalObservations()[i] : s.observations()[i];
                     rows.get(i).add(row(last, s.rewards()[i], s.terminated()[i], s.truncated()[i], s.stages()[i], s.observations()[i]));
@@ -122,25 +129,6 @@ class VectorEnvTest {
         assertEquals(2, resets, "the run crosses two episode ends");
     }
 
-    /** Actions chosen first, the same random streams as {@link #randomSource}, as rows like {@link #perStep}. */
-    static List<List<double[]>> arrays(boolean own, int threads, int n, int steps) {
-        List<List<double[]>> rows = rowsPerEnv(n);
-        try (VectorEnv v = waypoint(own, n, threads)) {
-            v.reset();
-            ActionSource source = randomSource(v, 5);
-            for (int t = 0; t < steps; t++) {
-                double[][] actions = new double[n][];
-                for (int i = 0; i < n; i++) actions[i] = source.act(i, null, 0);
-                VectorEnv.VectorStep s = v.step(actions);
-                for (int i = 0; i < n; i++) {
-                    double[] last = s.done(i) ? s.finalObservations()[i] : s.observations()[i];
-                    rows.get(i).add(row(last, s.rewards()[i], s.terminated()[i], s.truncated()[i], s.stages()[i], s.observations()[i]));
-                }
-            }
-        }
-        return rows;
-    }
-
     @Test void theTasksOwnBatchStepsLikeSeparateEnvsInEveryFormAndThreadCount() {
         int n = 5, steps = 2 * 380 + 40;
         assertTrue(Tasks.batch(Tasks.spec("waypoint", 1), n).isPresent(), "waypoint registers its own batch");
@@ -149,8 +137,8 @@ class VectorEnvTest {
         for (int threads = 1; threads <= 2; threads++) {
             assertSameRows(reference, perStep(true, threads, n, steps));
             assertSameRows(reference, batched(true, threads, n, steps, 40));
-            assertSameRows(reference, arrays(true, threads, n, steps));
-            assertSameRows(reference, arrays(false, threads, n, steps));
+            assertSameRows(reference, perStep(true, true, threads, n, steps));
+            assertSameRows(reference, perStep(false, true, threads, n, steps));
         }
     }
 
