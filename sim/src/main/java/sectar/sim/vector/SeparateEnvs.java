@@ -14,8 +14,8 @@ final class SeparateEnvs implements EnvBatch {
     private final Env[] envs;
     private final boolean[] terminated, truncated;
 
+    /** @param n number of envs, already checked by the vector env (>= 1) */
     SeparateEnvs(Supplier<Env> factory, int n) {
-        if (n < 1) throw new IllegalArgumentException("number of envs must be >= 1, got " + n);
         envs = new Env[n];
         for (int i = 0; i < n; i++) envs[i] = factory.get();
         terminated = new boolean[n];
