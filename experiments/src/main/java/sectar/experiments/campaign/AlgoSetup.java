@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param algo   sectar, ppo, trpo, ppo-rnd or mpc1step
  * @param preset cpu or paper
- * @param budget how long each of its runs trains
+ * @param budget how long each of its runs trains (iterations for sectar; env steps, or SeCTAR's, for the others)
  * @param sets   {@code key=value} config overrides passed to {@code sectar train --set}, in order
  */
 public record AlgoSetup(String algo, String preset, Budget budget, List<String> sets) {
@@ -19,12 +19,10 @@ public record AlgoSetup(String algo, String preset, Budget budget, List<String> 
     public AlgoSetup {
         if (!ALGOS.contains(algo)) throw new IllegalArgumentException("unknown algorithm '" + algo + "'; expected one of " + ALGOS);
         if (!Set.of("cpu", "paper").contains(preset)) throw new IllegalArgumentException("unknown preset '" + preset + "'; expected cpu or paper");
-        if (algo.equals("sectar") && budget instanceof Budget.EnvSteps)
-            throw new IllegalArgumentException("sectar is budgeted by wall minutes or iterations, not env steps");
-        if (Set.of("ppo", "trpo", "ppo-rnd").contains(algo) && !(budget instanceof Budget.EnvSteps))
+        if (algo.equals("sectar") && !(budget instanceof Budget.Iterations))
+            throw new IllegalArgumentException("sectar is budgeted by iterations, got " + budget.describe());
+        if (Set.of("ppo", "trpo", "ppo-rnd").contains(algo) && budget instanceof Budget.Iterations)
             throw new IllegalArgumentException(algo + " is budgeted by env steps, got " + budget.describe());
-        if (algo.equals("mpc1step") && budget instanceof Budget.WallMinutes)
-            throw new IllegalArgumentException("mpc1step is budgeted by env steps or iterations, not wall minutes");
         sets = List.copyOf(sets);
     }
 

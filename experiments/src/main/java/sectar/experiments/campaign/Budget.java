@@ -3,19 +3,12 @@ package sectar.experiments.campaign;
 import java.util.Locale;
 
 /**
- * How long one run trains. The comparison is at equal environment steps: SeCTAR, whose cost per env
- * step is far higher, gets a wall-clock budget, and the flat algorithms get the env steps SeCTAR takes
- * in it ({@link EnvSteps}).
+ * How long one run of a campaign trains. Every budget is counted in iterations or env steps, never in
+ * wall clock, so the same run trains on the same data on any machine and under any load (wall clock is
+ * reported, not budgeted). SeCTAR gets a number of iterations; the baselines get the env steps SeCTAR's
+ * runs of the same instance took ({@link MatchSectar}), so the comparison is at equal data.
  */
 public sealed interface Budget {
-    /** Stop after the first iteration that ends past {@code minutes} of training, or at {@code maxIterations}. */
-    record WallMinutes(double minutes, int maxIterations) implements Budget {
-        public WallMinutes {
-            if (!(minutes > 0) || Double.isInfinite(minutes)) throw new IllegalArgumentException("wall minutes must be > 0, got " + minutes);
-            if (maxIterations < 1) throw new IllegalArgumentException("max iterations must be >= 1, got " + maxIterations);
-        }
-    }
-
     /** Exactly this many outer iterations. */
     record Iterations(int iterations) implements Budget {
         public Iterations {
@@ -30,20 +23,22 @@ public sealed interface Budget {
         }
     }
 
-    static Budget wallMinutes(double minutes, int maxIterations) { return new WallMinutes(minutes, maxIterations); }
+    /**
+     * The largest env-step count of the same instance's SeCTAR runs in the campaign, rounded up to the
+     * algorithm's own batch; resolved into {@link EnvSteps} by {@link StepMatch} before a run starts.
+     */
+    record MatchSectar() implements Budget {}
 
     static Budget iterations(int n) { return new Iterations(n); }
 
     static Budget envSteps(long steps) { return new EnvSteps(steps); }
 
-    /** For tables: "20 min", "12 iterations", "753,300 env steps". */
-    default String describe() {
-        if (this instanceof WallMinutes w) return String.format(Locale.ROOT, "%s min (at most %d iterations)", number(w.minutes()), w.maxIterations());
-        if (this instanceof Iterations i) return i.iterations() + " iterations";
-        return String.format(Locale.ROOT, "%,d env steps", ((EnvSteps) this).steps());
-    }
+    static Budget matchSectar() { return new MatchSectar(); }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    /** For tables: "45 iterations", "753,300 env steps", "SeCTAR's env steps". */
+    default String describe() {
+        if (this instanceof Iterations i) return i.iterations() + " iterations";
+        if (this instanceof EnvSteps e) return String.format(Locale.ROOT, "%,d env steps", e.steps());
+        return "the env steps of SeCTAR's runs";
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +59,7 @@ public final class CampaignRunner {
             throw new IllegalArgumentException("cannot create campaign folder " + opt.root() + " (" + e.getClass().getSimpleName() + ")");
         }
         CampaignRecord record = CampaignRecord.load(opt.root());
-        for (RunSpec s : plan) record.check(s);
+        for (RunSpec s : exp.plan(opt.root())) record.check(s);
         return locked(opt.root(), () -> runLocked(exp, plan, record, opt));
     }
 
@@ -94,10 +95,21 @@ public final class CampaignRunner {
             t.setDaemon(true);
             return t;
         });
+        // a run's latch opens when it has ended (finished, failed or skipped): a baseline matched to SeCTAR
+        // waits for its instance's SeCTAR runs, which the plan lists (and the pool starts) before it
+        Map<String, CountDownLatch> ended = new LinkedHashMap<>();
+        for (RunSpec spec : plan) ended.put(spec.name(), new CountDownLatch(1));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (RunSpec spec : plan)
-                futures.add(pool.submit(() -> runOne(exp, spec, record, opt, progress, userError, plan)));
+                futures.add(pool.submit(() -> {
+                    try {
+                        awaitReferences(exp, spec, ended);
+                        runOne(exp, StepMatch.resolve(exp, spec, opt.root()).spec(), record, opt, progress, userError, plan);
+                    } finally {
+                        ended.get(spec.name()).countDown();
+                    }
+                }));
             for (Future<?> f : futures) f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +124,20 @@ public final class CampaignRunner {
         refresh(exp, plan, opt);
         opt.err().println(progress.line("done"));
         return new Result(plan.size(), progress.finishedCount(), progress.failedCount());
+    }
+
+    /** Blocks until the SeCTAR runs whose env steps {@code spec} matches, where the plan has them, have ended. */
+    private static void awaitReferences(Experiment exp, RunSpec spec, Map<String, CountDownLatch> ended) {
+        if (!(spec.setup().budget() instanceof Budget.MatchSectar)) return;
+        try {
+            for (RunSpec ref : exp.referenceRuns(spec.instance())) {
+                CountDownLatch l = ended.get(ref.name());
+                if (l != null) l.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("campaign interrupted", e);
+        }
     }
 
     private static void runOne(Experiment exp, RunSpec spec, CampaignRecord record, Options opt, CampaignProgress progress,
@@ -132,6 +158,7 @@ public final class CampaignRunner {
             opt.err().println(progress.line(spec.name() + " already finished"));
             return;
         }
+        record.check(spec);
         record.record(spec);
         List<String> args = arguments(spec, state, dir, opt);
         opt.err().println(progress.line((args.get(0).equals("resume") ? "resuming " : "starting ") + spec.name()));

@@ -15,9 +15,22 @@ import sectar.sim.tasks.Tasks;
  * @param algos     the algorithms in the order their runs are started for each instance and seed
  * @param seeds     run seeds 1..seeds
  * @param instances task instances
+ * @param reference the SeCTAR setup whose runs (seeds 1..seeds of each instance) set the env steps of
+ *                  every algorithm budgeted by {@link Budget.MatchSectar}; kept when {@code --algos}
+ *                  leaves SeCTAR out, so a baseline added later still matches the same runs (null when
+ *                  the experiment has no SeCTAR)
  */
-public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Integer> instances) {
+public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Integer> instances, AlgoSetup reference) {
+    /** An experiment whose reference is its own SeCTAR setup, if it has one. */
+    public Experiment(String task, List<AlgoSetup> algos, int seeds, List<Integer> instances) {
+        this(task, algos, seeds, instances, algos.stream().filter(a -> a.algo().equals("sectar")).findFirst().orElse(null));
+    }
+
     public Experiment {
+        if (reference != null && !reference.algo().equals("sectar"))
+            throw new IllegalArgumentException("the reference of the baselines' env steps must be a sectar setup, got " + reference.algo());
+        if (reference == null && algos.stream().anyMatch(a -> a.budget() instanceof Budget.MatchSectar))
+            throw new IllegalArgumentException("an algorithm is budgeted by SeCTAR's env steps, but the experiment has no SeCTAR setup");
         Tasks.entry(task);
         if (algos.isEmpty()) throw new IllegalArgumentException("an experiment needs at least one algorithm");
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
@@ -41,18 +54,18 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
     public Experiment onlyAlgos(List<String> names) {
         List<AlgoSetup> kept = new ArrayList<>();
         for (String n : names) kept.add(setup(n));
-        return new Experiment(task, kept, seeds, instances);
+        return new Experiment(task, kept, seeds, instances, reference);
     }
 
-    public Experiment withSeeds(int n) { return new Experiment(task, algos, n, instances); }
+    public Experiment withSeeds(int n) { return new Experiment(task, algos, n, instances, reference); }
 
-    public Experiment withInstances(List<Integer> ks) { return new Experiment(task, algos, seeds, ks); }
+    public Experiment withInstances(List<Integer> ks) { return new Experiment(task, algos, seeds, ks, reference); }
 
-    /** Every algorithm budgeted by env steps gets {@code steps} instead. */
+    /** Every algorithm budgeted by env steps (given or SeCTAR's) gets {@code steps} instead. */
     public Experiment withEnvSteps(long steps) {
         List<AlgoSetup> out = new ArrayList<>();
-        for (AlgoSetup a : algos) out.add(a.budget() instanceof Budget.EnvSteps ? a.withBudget(Budget.envSteps(steps)) : a);
-        return new Experiment(task, out, seeds, instances);
+        for (AlgoSetup a : algos) out.add(a.budget() instanceof Budget.Iterations ? a : a.withBudget(Budget.envSteps(steps)));
+        return new Experiment(task, out, seeds, instances, reference);
     }
 
     /** {@code algo}'s runs train for {@code budget} instead. */
@@ -60,7 +73,7 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
         setup(algo);
         List<AlgoSetup> out = new ArrayList<>();
         for (AlgoSetup a : algos) out.add(a.algo().equals(algo) ? a.withBudget(budget) : a);
-        return new Experiment(task, out, seeds, instances);
+        return new Experiment(task, out, seeds, instances, algo.equals("sectar") ? setupOf(out, "sectar") : reference);
     }
 
     /** {@code algo}'s runs also get the overrides {@code sets}. */
@@ -68,15 +81,41 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
         List<AlgoSetup> out = new ArrayList<>();
         for (AlgoSetup a : algos) out.add(a.algo().equals(algo) ? a.withMoreSets(sets) : a);
         setup(algo);
-        return new Experiment(task, out, seeds, instances);
+        return new Experiment(task, out, seeds, instances, algo.equals("sectar") ? setupOf(out, "sectar") : reference);
     }
 
-    /** The runs, instance by instance, then seed by seed, then algorithm by algorithm (so early results compare). */
+    private static AlgoSetup setupOf(List<AlgoSetup> setups, String algo) {
+        return setups.stream().filter(a -> a.algo().equals(algo)).findFirst().orElseThrow();
+    }
+
+    /** The reference SeCTAR runs of instance {@code k}: seeds 1..seeds, whose env steps the matched baselines take. */
+    public List<RunSpec> referenceRuns(int k) {
+        List<RunSpec> runs = new ArrayList<>();
+        if (reference != null) for (long s = 1; s <= seeds; s++) runs.add(new RunSpec(task, reference, k, s));
+        return runs;
+    }
+
+    /**
+     * The runs, instance by instance: first SeCTAR's seeds (whose env steps the baselines match), then
+     * seed by seed the other algorithms (so early results compare). Budgets matched to SeCTAR are still
+     * unresolved here; {@link #plan(java.nio.file.Path)} resolves them.
+     */
     public List<RunSpec> plan() {
         List<RunSpec> runs = new ArrayList<>();
-        for (int k : instances)
+        for (int k : instances) {
             for (long s = 1; s <= seeds; s++)
-                for (AlgoSetup a : algos) runs.add(new RunSpec(task, a, k, s));
+                for (AlgoSetup a : algos) if (a.algo().equals("sectar")) runs.add(new RunSpec(task, a, k, s));
+            for (long s = 1; s <= seeds; s++)
+                for (AlgoSetup a : algos) if (!a.algo().equals("sectar")) runs.add(new RunSpec(task, a, k, s));
+        }
         return runs;
+    }
+
+    /**
+     * {@link #plan()} with every budget resolved against the campaign folder {@code root} as it is now
+     * ({@code null}: as before any run has finished, see {@link StepMatch#resolve}).
+     */
+    public List<RunSpec> plan(java.nio.file.Path root) {
+        return plan().stream().map(r -> StepMatch.resolve(this, r, root).spec()).toList();
     }
 }

@@ -17,8 +17,9 @@ import sectar.sim.Seeds;
 /**
  * {@code sectar report}: every task's campaign summary in one table of expert-normalised final
  * returns. Per algorithm and task, the interquartile mean over its runs with a 95% stratified-bootstrap
- * interval (strata: the task's instances); over all tasks, the interquartile mean and the mean over
- * every run, stratified by task and instance, as rliable aggregates over tasks and runs.
+ * interval (strata: the task's instances), or with fewer than {@value #MIN_IQM_RUNS} runs the mean and
+ * a Student-t interval; over all tasks, the interquartile mean and the mean over every run, stratified
+ * by task and instance, as rliable aggregates over tasks and runs.
  */
 public final class Report {
     public static final double CONFIDENCE = 0.95;
@@ -55,21 +56,28 @@ public final class Report {
         return all;
     }
 
+    /** Runs in a cell below which an interquartile mean trims nothing (floor(n/4) = 0), so a cell shows the mean. */
+    public static final int MIN_IQM_RUNS = 4;
+
     /** The markdown table; bootstrap resamples come from streams derived from {@code seed} by algorithm and task. */
     public static String markdown(List<SummaryRow> rows, int reps, long seed) {
         List<String> tasks = rows.stream().map(SummaryRow::task).distinct().sorted().toList();
         List<String> algos = algorithms(rows);
         StringBuilder s = new StringBuilder();
-        s.append("Expert-normalised final return, (return - random) / (expert - random): interquartile mean [95% stratified-bootstrap ")
-                .append("interval] (runs), ").append(reps).append(" resamples.\n\n| algorithm |");
+        s.append("Expert-normalised final return, (return - random) / (expert - random). Per task, with ").append(MIN_IQM_RUNS)
+                .append(" or more runs: interquartile mean [95% stratified-bootstrap interval] (runs); with fewer, where an IQM would ")
+                .append("trim nothing: `mean` [95% Student-t interval] (runs). All tasks: IQM and mean over every run, stratified by task ")
+                .append("and instance, ").append(reps).append(" bootstrap resamples. † marks a cell whose runs come from more than one commit.")
+                .append("\n\n| algorithm |");
         for (String t : tasks) s.append(' ').append(t).append(" |");
         s.append(" IQM, all tasks | mean, all tasks |\n|---|").append("---|".repeat(tasks.size() + 2)).append('\n');
         for (String a : algos) {
             s.append("| ").append(a).append(" |");
             for (String t : tasks) {
                 List<double[]> strata = strata(rows, a, t);
-                s.append(' ').append(strata.isEmpty() ? "-" : cell(Statistics.stratifiedBootstrap(strata, Statistics::iqm, CONFIDENCE, reps,
-                        Seeds.rng(seed, "report/bootstrap/iqm/" + a + "/" + t)), strata)).append(" |");
+                String mark = Commits.mixed(rows, a, t) ? "†" : "";
+                if (strata.isEmpty()) s.append(" -").append(mark).append(" |");
+                else s.append(' ').append(taskCell(strata, reps, Seeds.rng(seed, "report/bootstrap/iqm/" + a + "/" + t))).append(mark).append(" |");
             }
             List<double[]> all = strata(rows, a, null);
             if (all.isEmpty()) { // no finite score: the instances' expert and random returns tie
@@ -82,6 +90,19 @@ public final class Report {
                     Seeds.rng(seed, "report/bootstrap/mean/" + a)), all)).append(" |\n");
         }
         return s.toString();
+    }
+
+    /**
+     * One task's cell: the IQM with its bootstrap interval from {@value #MIN_IQM_RUNS} runs on; below,
+     * the mean with a Student-t interval, whose width is honest at small n (a bootstrap over 3 runs is
+     * far narrower).
+     */
+    static String taskCell(List<double[]> strata, int reps, java.util.SplittableRandom rng) {
+        int n = strata.stream().mapToInt(x -> x.length).sum();
+        if (n >= MIN_IQM_RUNS) return cell(Statistics.stratifiedBootstrap(strata, Statistics::iqm, CONFIDENCE, reps, rng), strata);
+        Statistics.Interval t = Statistics.tInterval(Statistics.pool(strata), CONFIDENCE);
+        if (n == 1) return String.format(Locale.ROOT, "mean %.2f (1)", t.estimate());
+        return String.format(Locale.ROOT, "mean %.2f [%.2f, %.2f] (%d)", t.estimate(), t.lo(), t.hi(), n);
     }
 
     /** The algorithms of {@code rows}: the known ones in their declared order, then any others by name. */

@@ -16,7 +16,7 @@ public final class ReturnsTable {
         List<String> algos = Report.algorithms(rows);
         StringBuilder s = new StringBuilder("Final return (mean of a run's last ")
                 .append(Math.round(SummaryRow.FINAL_SHARE * 100))
-                .append("% of iterations): mean ± 95% Student-t half-width (seeds), [mean env steps per run].\n\n| algorithm |");
+                .append("% of iterations): mean ± 95% Student-t half-width (seeds), [mean env steps per run]; † marks runs of more than one commit.\n\n| algorithm |");
         for (String c : columns) s.append(' ').append(c).append(" |");
         s.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
         for (String a : algos) {
@@ -28,8 +28,9 @@ public final class ReturnsTable {
                     continue;
                 }
                 double steps = Statistics.mean(mine.stream().mapToDouble(SummaryRow::envSteps).toArray());
+                boolean mixed = mine.stream().map(Commits::of).distinct().count() > 1;
                 s.append(' ').append(CampaignReadme.cell(mine.stream().mapToDouble(SummaryRow::finalReturn).toArray()))
-                        .append(String.format(Locale.ROOT, " [%.2fM]", steps / 1e6)).append(" |");
+                        .append(String.format(Locale.ROOT, " [%.2fM]", steps / 1e6)).append(mixed ? "†" : "").append(" |");
             }
             s.append('\n');
         }

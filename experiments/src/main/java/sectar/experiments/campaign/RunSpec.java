@@ -3,7 +3,6 @@ package sectar.experiments.campaign;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import sectar.experiments.train.OneStepConfig;
 import sectar.sim.tasks.Tasks;
 
@@ -18,6 +17,9 @@ import sectar.sim.tasks.Tasks;
  */
 public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
     public String algo() { return setup.algo(); }
+
+    /** This run with another budget (a matched budget once resolved). */
+    public RunSpec withBudget(Budget b) { return new RunSpec(task, setup.withBudget(b), instance, seed); }
 
     /** {@code <algo>/i<k>-s<seed>}. */
     public String name() { return setup.algo() + "/i" + instance + "-s" + seed; }
@@ -39,9 +41,8 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
             else a.addAll(List.of("--env-steps", Long.toString(e.steps())));
         } else if (b instanceof Budget.Iterations i) {
             a.addAll(List.of("--iterations", Integer.toString(i.iterations())));
-        } else if (b instanceof Budget.WallMinutes w) {
-            a.addAll(List.of("--iterations", Integer.toString(w.maxIterations()),
-                    "--set", "wallMinutes=" + String.format(Locale.ROOT, "%s", w.minutes())));
+        } else {
+            throw new IllegalStateException("run " + name() + " is budgeted by SeCTAR's env steps, not yet resolved (StepMatch.resolve)");
         }
         for (String s : setup.sets()) a.addAll(List.of("--set", s));
         return a;

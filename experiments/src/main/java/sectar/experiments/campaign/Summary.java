@@ -25,11 +25,20 @@ public final class Summary {
     /** Writes {@code rows} to {@code file} atomically. */
     public static void write(Path file, List<SummaryRow> rows) {
         StringBuilder s = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        for (SummaryRow r : rows)
-            s.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%s,%s,%s,%.3f,%s%n", r.task(), r.algo(), r.instance(), r.seed(),
-                    r.iterations(), r.envSteps(), num(r.finalReturn()), num(r.expert()), num(r.random()), num(r.normalized()),
-                    r.wallS(), r.commit()));
+        for (SummaryRow r : rows) s.append(line(r)).append('\n');
         AtomicFiles.writeString(file, s.toString());
+    }
+
+    /** The csv line of {@code r}, without its line end. */
+    public static String line(SummaryRow r) {
+        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%s,%s,%s,%.3f,%s", r.task(), r.algo(), r.instance(), r.seed(),
+                r.iterations(), r.envSteps(), num(r.finalReturn()), num(r.expert()), num(r.random()), num(r.normalized()),
+                r.wallS(), r.commit());
+    }
+
+    /** The folder of the run of {@code row} in the campaign whose summary is {@code summaryFile}. */
+    public static Path runDir(Path summaryFile, SummaryRow row) {
+        return summaryFile.toAbsolutePath().getParent().resolve(row.algo()).resolve("i" + row.instance() + "-s" + row.seed());
     }
 
     /** Reads a summary.csv written by {@link #write}. */

@@ -28,6 +28,11 @@ public record SummaryRow(String task, String algo, int instance, long seed, int 
 
     /** The row of the finished run in {@code dir}. */
     public static SummaryRow of(RunSpec spec, Path dir) {
+        return of(spec.task(), spec.algo(), spec.instance(), spec.seed(), dir);
+    }
+
+    /** The row of the finished run of {@code algo} on {@code task} instance {@code instance} with {@code seed}, in {@code dir}. */
+    public static SummaryRow of(String task, String algo, int instance, long seed, Path dir) {
         MetricsCsv.Table t = MetricsCsv.read(dir.resolve(RunDirectory.METRICS));
         double[] ret = t.column("return");
         if (ret.length == 0) throw new IllegalStateException("run " + dir + " has no metrics rows");
@@ -38,8 +43,8 @@ public record SummaryRow(String task, String algo, int instance, long seed, int 
         double[] steps = t.column("env_steps"), wall = t.column("wall_s");
         RunMetadata md = RunMetadata.read(dir.resolve(RunDirectory.METADATA));
         String commit = md.gitCommit() + ("true".equals(md.gitDirty()) ? "+dirty" : "");
-        ReferenceReturns ref = ReferenceReturns.of(spec.task(), spec.instance());
-        return new SummaryRow(spec.task(), spec.algo(), spec.instance(), spec.seed(), ret.length, (long) steps[steps.length - 1], fin,
+        ReferenceReturns ref = ReferenceReturns.of(task, instance);
+        return new SummaryRow(task, algo, instance, seed, ret.length, (long) steps[steps.length - 1], fin,
                 ref.expert(), ref.random(), ref.normalize(fin), wall[wall.length - 1], commit);
     }
 }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.experiments.campaign.Budget;
 import sectar.experiments.campaign.CampaignRunner;
+import sectar.experiments.campaign.CommitRule;
+import sectar.experiments.campaign.RunConfigs;
+import sectar.experiments.campaign.StepMatch;
 import sectar.experiments.campaign.Experiment;
 import sectar.experiments.campaign.RunSpec;
 import sectar.experiments.campaign.RunState;
@@ -45,14 +48,16 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--algos", split = ",", paramLabel = "A", description = "algorithms among sectar,ppo,trpo,ppo-rnd,mpc1step (default: all the experiment declares)")
     List<String> algos;
 
-    @Option(names = "--env-steps", paramLabel = "N", description = "env-step budget of ppo, trpo, ppo-rnd and mpc1step (default: the experiment's)")
+    @Option(names = "--env-steps", paramLabel = "N",
+            description = "env-step budget of ppo, trpo, ppo-rnd and mpc1step (default: the experiment's, the env steps of SeCTAR's runs of the same instance)")
     Long envSteps;
 
-    @Option(names = "--minutes", paramLabel = "M", description = "sectar: wall-clock budget in minutes (default: the experiment's)")
-    Double minutes;
-
-    @Option(names = "--iterations", paramLabel = "N", description = "sectar: exactly N iterations instead of a wall-clock budget")
+    @Option(names = "--iterations", paramLabel = "N", description = "sectar: iterations per run (default: the experiment's)")
     Integer iterations;
+
+    @Option(names = "--allow-mixed-commits",
+            description = "start or resume runs although the campaign's finished runs come from another commit (the report marks such cells)")
+    boolean allowMixedCommits;
 
     @Option(names = "--set", paramLabel = "ALGO:KEY=VALUE",
             description = "a config override for one algorithm's runs, passed to `sectar train --set KEY=VALUE` (repeatable)")
@@ -101,16 +106,23 @@ final class ExperimentCommand implements Callable<Integer> {
             ClusterStatus.print(root, w);
             return 0;
         }
+        // every run's config is built and validated before anything runs, --dry-run included
+        List<StepMatch.Resolved> resolved = exp.plan().stream().map(r -> StepMatch.resolve(exp, r, cluster ? null : root)).toList();
+        RunConfigs.validate(resolved.stream().map(StepMatch.Resolved::spec).toList());
         if (dryRun) {
-            for (RunSpec r : exp.plan())
-                w.println(r.name() + "  " + RunState.of(r.dir(root)).name().toLowerCase(java.util.Locale.ROOT) + "  sectar "
-                        + String.join(" ", r.trainArgs()));
+            for (StepMatch.Resolved r : resolved) {
+                RunSpec s = r.spec();
+                w.println(s.name() + "  " + RunState.of(s.dir(root)).name().toLowerCase(java.util.Locale.ROOT) + "  "
+                        + s.setup().budget().describe() + (r.source().isEmpty() ? "" : " (" + r.source() + ")")
+                        + "  sectar " + String.join(" ", s.trainArgs()));
+            }
             w.flush();
             return 0;
         }
         List<String> command = new ArrayList<>(List.of("sectar"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         PrintStream err = System.err;
+        if (!refresh) CommitRule.check(exp.plan(), root, Build.commit(), allowMixedCommits);
         if (refresh) {
             int done = CampaignRunner.refreshOnly(exp, root, command, err);
             w.println("campaign folder: " + root + " (" + done + " of " + exp.plan().size() + " runs finished; outputs rewritten)");
@@ -136,13 +148,10 @@ final class ExperimentCommand implements Callable<Integer> {
         if (seeds != null) exp = exp.withSeeds(seeds);
         if (instances != null) exp = exp.withInstances(parseInstances(instances));
         if (envSteps != null) exp = exp.withEnvSteps(envSteps);
-        if (minutes != null && iterations != null) throw new IllegalArgumentException("give --minutes or --iterations for sectar, not both");
-        if (minutes != null || iterations != null) {
+        if (iterations != null) {
             boolean has = exp.algos().stream().anyMatch(a -> a.algo().equals("sectar"));
-            if (!has) throw new IllegalArgumentException("--minutes and --iterations set sectar's budget, but sectar is not among --algos");
-            Budget old = exp.setup("sectar").budget();
-            int cap = old instanceof Budget.WallMinutes wm ? wm.maxIterations() : 1000;
-            exp = exp.withBudget("sectar", iterations != null ? new Budget.Iterations(iterations) : new Budget.WallMinutes(minutes, cap));
+            if (!has) throw new IllegalArgumentException("--iterations sets sectar's budget, but sectar is not among --algos");
+            exp = exp.withBudget("sectar", new Budget.Iterations(iterations));
         }
         Map<String, List<String>> byAlgo = new LinkedHashMap<>();
         for (String s : sets) {

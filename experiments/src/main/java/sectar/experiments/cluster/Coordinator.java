@@ -59,7 +59,8 @@ public final class Coordinator {
             throw new IllegalArgumentException("cannot create campaign folder " + root + " (" + e.getClass().getSimpleName() + ")");
         }
         CampaignRecord record = CampaignRecord.load(root);
-        for (RunSpec s : exp.plan()) record.check(s);
+        // the runs of a cluster start at once, so a baseline matched to SeCTAR takes SeCTAR's upper bound
+        for (RunSpec s : exp.plan(null)) record.check(s);
         return CampaignRunner.locked(root, () -> runLocked(exp, root, record, o));
     }
 
@@ -85,7 +86,7 @@ public final class Coordinator {
 
     private static CampaignRunner.Result coordinate(Experiment exp, Path root, CampaignRecord record, Options o, HazelcastInstance hz, String name) {
         String address = MemberConfig.address(hz);
-        List<RunSpec> plan = exp.plan();
+        List<RunSpec> plan = exp.plan(null);
         List<String> names = plan.stream().map(RunSpec::name).toList();
         List<CampaignEntry.Planned> planned = plan.stream().map(s -> new CampaignEntry.Planned(s.name(), s.algo(), s.trainArgs())).toList();
         IMap<String, CampaignEntry> campaigns = hz.getMap(CampaignEntry.MAP);

@@ -10,27 +10,28 @@ import sectar.experiments.campaign.Experiment;
  *
  * <h2>Usage</h2> {@code sectar experiment block [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
  * or this class as a Java main with the same options.
- * <h2>Budget</h2> SeCTAR (cpu preset) trains 20 minutes; the others get the env steps SeCTAR takes in
- * that time.
+ * <h2>Budget</h2> In iterations and env steps, never wall clock, so a run trains on the same data on any
+ * machine: SeCTAR (cpu preset) 54 iterations; the others the env steps of SeCTAR's runs of the same
+ * instance ({@link Budget#matchSectar()}).
  * <h2>Results</h2> {@code results/block/}: summary.csv, return.png, normalized.png, README.md.
  */
 public final class Block {
     /**
-     * SeCTAR's env steps in 20 minutes, the most of the committed campaign's three runs
-     * ({@code results/block/summary.csv}, commit 0d07069: 1,510,858, 1,484,305 and 1,484,445; one
-     * thread each, on its own core), so no baseline gets less data than any SeCTAR run.
+     * SeCTAR's iterations: what fits 20 minutes of one core (two runs side by side on the 2-core
+     * machine) for every seed of the committed campaign, whose SeCTAR runs, budgeted then by 20 minutes
+     * of wall clock, did 55, 54 and 54 iterations (commit 0d07069); see {@code results/block/summary.csv}.
      */
-    static final long ENV_STEPS = 1_510_858;
+    static final int SECTAR_ITERATIONS = 54;
 
     private Block() {}
 
     public static Experiment experiment() {
         return new Experiment("block", List.of(
-                AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
-                AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("ppo-rnd", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
+                AlgoSetup.of("sectar", "cpu", Budget.iterations(SECTAR_ITERATIONS)),
+                AlgoSetup.of("ppo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("trpo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("ppo-rnd", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("mpc1step", "cpu", Budget.matchSectar())),
                 3,            // seeds 1..3
                 List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
     }

@@ -10,27 +10,28 @@ import sectar.experiments.campaign.Experiment;
  *
  * <h2>Usage</h2> {@code sectar experiment swimmer [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
  * or this class as a Java main with the same options.
- * <h2>Budget</h2> SeCTAR (cpu preset) trains 20 minutes; the others get the env steps SeCTAR takes in
- * that time.
+ * <h2>Budget</h2> In iterations and env steps, never wall clock, so a run trains on the same data on any
+ * machine: SeCTAR (cpu preset) 23 iterations; the others the env steps of SeCTAR's runs of the same
+ * instance ({@link Budget#matchSectar()}).
  * <h2>Results</h2> {@code results/swimmer/}: summary.csv, return.png, normalized.png, README.md.
  */
 public final class Swimmer {
     /**
-     * 25 SeCTAR iterations of env steps (118,850 each with the cpu preset's 100 consistency rollouts): the
-     * eight 20-minute screens with 100 consistency rollouts took 22 to 24 iterations ({@code results/levers/swimmer-20min/cons100*},
-     * one thread each, on its own core), so no baseline gets less data than any SeCTAR run.
+     * SeCTAR's iterations: what fits 20 minutes of one core (two runs side by side on the 2-core
+     * machine) for every seed of the committed campaign, whose SeCTAR runs, budgeted then by 20 minutes
+     * of wall clock, did 23, 23 and 23 iterations (commit 4dfa59b); see {@code results/swimmer/summary.csv}.
      */
-    static final long ENV_STEPS = 2_971_250;
+    static final int SECTAR_ITERATIONS = 23;
 
     private Swimmer() {}
 
     public static Experiment experiment() {
         return new Experiment("swimmer", List.of(
-                AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
-                AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("ppo-rnd", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
+                AlgoSetup.of("sectar", "cpu", Budget.iterations(SECTAR_ITERATIONS)),
+                AlgoSetup.of("ppo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("trpo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("ppo-rnd", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("mpc1step", "cpu", Budget.matchSectar())),
                 3,            // seeds 1..3
                 List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
     }

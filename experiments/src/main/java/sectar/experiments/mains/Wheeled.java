@@ -10,26 +10,28 @@ import sectar.experiments.campaign.Experiment;
  *
  * <h2>Usage</h2> {@code sectar experiment wheeled [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
  * or this class as a Java main with the same options.
- * <h2>Budget</h2> SeCTAR (cpu preset) trains 20 minutes; the others get the env steps SeCTAR takes in
- * that time.
+ * <h2>Budget</h2> In iterations and env steps, never wall clock, so a run trains on the same data on any
+ * machine: SeCTAR (cpu preset) 47 iterations; the others the env steps of SeCTAR's runs of the same
+ * instance ({@link Budget#matchSectar()}).
  * <h2>Results</h2> {@code results/wheeled/}: summary.csv, return.png, normalized.png, README.md.
  */
 public final class Wheeled {
     /**
-     * SeCTAR's env steps in 20 minutes: 27,500 per iteration x 58 iterations, from the 10-minute run of seed 1 in {@code results/cpu-preset/wheeled} (29 iterations in 604 s) (one thread,
-     * two runs side by side): iterations take equal time, so 20 minutes end in iteration 58.
+     * SeCTAR's iterations: what fits 20 minutes of one core (two runs side by side on the 2-core
+     * machine) for every seed of the committed campaign, whose SeCTAR runs, budgeted then by 20 minutes
+     * of wall clock, did 47, 47 and 64 iterations (commit 5b2204c); see {@code results/wheeled/summary.csv}.
      */
-    static final long ENV_STEPS = 1_595_000;
+    static final int SECTAR_ITERATIONS = 47;
 
     private Wheeled() {}
 
     public static Experiment experiment() {
         return new Experiment("wheeled", List.of(
-                AlgoSetup.of("sectar", "cpu", Budget.wallMinutes(20, 1000)),
-                AlgoSetup.of("ppo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("trpo", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("ppo-rnd", "cpu", Budget.envSteps(ENV_STEPS)),
-                AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(ENV_STEPS))),
+                AlgoSetup.of("sectar", "cpu", Budget.iterations(SECTAR_ITERATIONS)),
+                AlgoSetup.of("ppo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("trpo", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("ppo-rnd", "cpu", Budget.matchSectar()),
+                AlgoSetup.of("mpc1step", "cpu", Budget.matchSectar())),
                 3,            // seeds 1..3
                 List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
     }

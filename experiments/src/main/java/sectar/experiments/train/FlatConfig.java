@@ -62,6 +62,9 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
     /** The spec of the run's task instance. */
     public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
 
+    /** The env steps of one iteration when no episode ends early: envs x episodesPerEnv whole episodes (the batch a budget rounds up to). */
+    public long iterationSteps() { return (long) envs * episodesPerEnv * taskSpec().episodeSteps(); }
+
     /** The learned value baseline PPO runs with (the released TRPO uses a linear one instead). */
     private static final int[] PPO_VALUE_HIDDEN = {64, 64};
     private static final double PPO_VALUE_LEARNING_RATE = 1e-3;

@@ -120,7 +120,7 @@ public final class FlatTrainer implements Trainer {
 
     /** An estimate: every env runs at least {@code episodesPerEnv} whole episodes per iteration. */
     @Override public int plannedIterations() {
-        long perIteration = (long) cfg.envs() * cfg.episodesPerEnv() * base.episodeSteps();
+        long perIteration = cfg.iterationSteps();
         return (int) Math.min(Integer.MAX_VALUE, (cfg.envSteps() + perIteration - 1) / perIteration);
     }
 

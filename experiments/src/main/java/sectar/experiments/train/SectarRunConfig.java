@@ -149,5 +149,19 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
     }
 
     /** Whether a run that has trained {@code wallSeconds} has used its wall-clock budget. */
+    /**
+     * The most env steps one iteration can take: every MPC episode run to its time limit, every explorer
+     * start's rollout of {@code explorer.segments} segments, and every consistency rollout of one segment
+     * in each VAE pass. Episodes that end at their last goal take fewer. Times {@link #iterations} it
+     * bounds a run's env steps, which a campaign's baselines get before SeCTAR's runs have finished.
+     */
+    public long maxEnvStepsPerIteration() {
+        TaskSpec spec = taskSpec();
+        int t = spec.segmentLength();
+        return (long) mpc.episodes() * spec.episodeSteps()
+                + (long) explorer.starts() * sectar.agent.data.NoveltyRewards.rolloutLength(t, explorer.segments())
+                + (long) vaePasses * consistencyRollouts * t;
+    }
+
     public boolean outOfTime(double wallSeconds) { return wallMinutes > 0 && wallSeconds >= wallMinutes * 60; }
 }

@@ -19,11 +19,12 @@ class CampaignPlanTest {
     }
 
     @Test
-    void runsAreNamedAndOrderedInstanceSeedAlgorithm() {
-        Experiment e = Experiments.of("swimmer").withSeeds(2).withInstances(List.of(3, 1)).onlyAlgos(List.of("ppo", "sectar"));
-        assertEquals(List.of("ppo/i3-s1", "sectar/i3-s1", "ppo/i3-s2", "sectar/i3-s2", "ppo/i1-s1", "sectar/i1-s1", "ppo/i1-s2",
-                "sectar/i1-s2"), e.plan().stream().map(RunSpec::name).toList());
-        assertEquals(Path.of("r", "ppo", "i3-s1"), e.plan().get(0).dir(Path.of("r")));
+    void runsAreOrderedInstanceThenSectarsSeedsThenTheOthersSeedBySeed() {
+        Experiment e = Experiments.of("swimmer").withSeeds(2).withInstances(List.of(3, 1)).onlyAlgos(List.of("ppo", "mpc1step", "sectar"));
+        assertEquals(List.of("sectar/i3-s1", "sectar/i3-s2", "ppo/i3-s1", "mpc1step/i3-s1", "ppo/i3-s2", "mpc1step/i3-s2",
+                "sectar/i1-s1", "sectar/i1-s2", "ppo/i1-s1", "mpc1step/i1-s1", "ppo/i1-s2", "mpc1step/i1-s2"),
+                e.plan().stream().map(RunSpec::name).toList());
+        assertEquals(Path.of("r", "sectar", "i3-s1"), e.plan().get(0).dir(Path.of("r")));
         assertThrows(IllegalArgumentException.class, () -> Experiments.of("swimmer").withSets("dqn", List.of("a=1")));
         assertThrows(IllegalArgumentException.class, () -> AlgoSetup.of("sectar", "cpu", Budget.envSteps(10)));
     }
@@ -49,7 +50,7 @@ class CampaignPlanTest {
         assertTrue(again.contains("--force") && again.get(again.size() - 1).equals("1"), again.toString()); // no checkpoint yet
         Files.writeString(dir.resolve(RunDirectory.CHECKPOINT), "x");
         assertEquals(List.of("resume", dir.toString(), "--threads", "2"), CampaignRunner.arguments(sectar, RunState.STOPPED, dir, options(tmp, 1)));
-        RunSpec ppo = Experiments.of("waypoint").plan().get(1);
+        RunSpec ppo = named(Experiments.of("waypoint").plan(tmp), "ppo/i0-s1");
         List<String> flat = CampaignRunner.arguments(ppo, RunState.ABSENT, tmp.resolve("ppo/i0-s1"), options(tmp, 2));
         assertEquals(List.of("--threads", "1"), flat.subList(flat.size() - 2, flat.size()));
         assertTrue(ChildRun.command(List.of("tasks"), 1).contains("-XX:ActiveProcessorCount=1"));
@@ -59,12 +60,16 @@ class CampaignPlanTest {
 
     @Test
     void aStartedRunIsNotContinuedUnderAnotherPlan(@TempDir Path tmp) {
-        RunSpec planned = Experiments.of("waypoint").plan().get(1);
+        RunSpec planned = named(Experiments.of("waypoint").plan(tmp), "ppo/i0-s1");
         CampaignRecord.load(tmp).record(planned);
         CampaignRecord.load(tmp).check(planned);
-        RunSpec changed = Experiments.of("waypoint").withEnvSteps(5000).plan().get(1);
+        RunSpec changed = named(Experiments.of("waypoint").withEnvSteps(5000).plan(tmp), "ppo/i0-s1");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CampaignRecord.load(tmp).check(changed));
         assertTrue(e.getMessage().contains("ppo/i0-s1") && e.getMessage().contains("--env-steps 5000"), e.getMessage());
+    }
+
+    static RunSpec named(List<RunSpec> plan, String name) {
+        return plan.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

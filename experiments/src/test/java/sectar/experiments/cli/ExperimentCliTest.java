@@ -19,18 +19,21 @@ class ExperimentCliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(15, lines.size(), r.out()); // 5 algorithms x 3 seeds x instance 0
-        assertTrue(lines.get(0).startsWith("sectar/i0-s1  absent  sectar train waypoint --algo sectar --preset cpu --instance 0 --seed 1 "
-                + "--iterations 1000 --set wallMinutes=20.0"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("ppo/i0-s1  absent") && lines.get(1).endsWith("--env-steps 803520"), lines.get(1));
-        assertTrue(lines.get(3).startsWith("ppo-rnd/i0-s1  absent  sectar train waypoint --algo ppo-rnd --preset cpu")
-                && lines.get(3).endsWith("--env-steps 803520"), lines.get(3));
-        assertTrue(lines.get(4).startsWith("mpc1step/i0-s1") && lines.get(4).contains("--iterations "), lines.get(4));
+        assertTrue(lines.get(0).startsWith("sectar/i0-s1  absent  45 iterations  sectar train waypoint --algo sectar --preset cpu "
+                + "--instance 0 --seed 1 --iterations 45"), lines.get(0));
+        assertFalse(r.out().contains("wallMinutes") || r.out().contains(" min"), "a campaign budgets no wall clock: " + r.out());
+        // no SeCTAR run has finished: the baselines get SeCTAR's upper bound, 45 x (8 x 380 + 100 x 99 + 10 x 20 x 19) = 753,300
+        // env steps, rounded up to PPO's batch of 8 x 380
+        assertTrue(lines.get(3).startsWith("ppo/i0-s1  absent  753,920 env steps (SeCTAR's upper bound, 45 iterations x 16,740")
+                && lines.get(3).endsWith("--env-steps 753920"), lines.get(3));
+        assertTrue(lines.get(5).startsWith("ppo-rnd/i0-s1  absent") && lines.get(5).endsWith("--env-steps 753920"), lines.get(5));
+        assertTrue(lines.get(6).startsWith("mpc1step/i0-s1") && lines.get(6).contains("--iterations "), lines.get(6));
         assertTrue(lines.get(14).startsWith("mpc1step/i0-s3"), lines.get(14));
 
         CliTest.Result o = CliTest.run("experiment", "block", "--dry-run", "--out", tmp.toString(), "--algos", "trpo,sectar",
                 "--seeds", "1", "--instances", "1-2", "--env-steps", "5000", "--iterations", "4", "--set", "sectar:mpc.horizon=3");
         assertEquals(0, o.code(), o.err());
-        assertEquals(List.of("trpo/i1-s1", "sectar/i1-s1", "trpo/i2-s1", "sectar/i2-s1"),
+        assertEquals(List.of("sectar/i1-s1", "trpo/i1-s1", "sectar/i2-s1", "trpo/i2-s1"),
                 o.out().strip().lines().map(l -> l.split(" ")[0]).toList());
         assertTrue(o.out().contains("--algo trpo --preset cpu --instance 2 --seed 1 --env-steps 5000"), o.out());
         assertTrue(o.out().contains("--seed 1 --iterations 4 --set mpc.horizon=3"), o.out());
@@ -48,6 +51,10 @@ class ExperimentCliTest {
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--parallel", "0", "--out", out), "0");
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--set", "mpc.horizon=2", "--out", out), "mpc.horizon=2");
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--algos", "ppo", "--iterations", "3", "--out", out), "sectar");
+        // every run's config is built before anything runs, --dry-run included
+        CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--set", "sectar:nosuch.key=1", "--dry-run", "--out", out), "nosuch");
+        CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--set", "ppo:ppo.clip=-1", "--out", out), "clip");
+        CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--minutes", "20", "--out", out), "--minutes");
         assertFalse(Files.exists(tmp.resolve("c")), "refused options write nothing");
     }
 
@@ -64,7 +71,7 @@ class ExperimentCliTest {
         String ppo = r.out().lines().filter(l -> l.startsWith("| ppo |")).findFirst().orElseThrow();
         String[] cells = ppo.split("\\|");
         // columns: algorithm, block, waypoint, IQM all, mean all
-        assertTrue(cells[2].strip().startsWith("0.50 [0.50, 0.50] (1)"), ppo);
+        assertTrue(cells[2].strip().startsWith("mean 0.50 (1)"), ppo); // one run: no IQM, no interval
         assertTrue(cells[3].strip().startsWith("0.30 ["), ppo);      // IQM of 0, .2, .4, 1: mean of .2 and .4
         assertTrue(cells[4].strip().startsWith("0.37 ["), ppo);      // IQM of 0, .2, .4, .5, 1: cut 1 each side
         assertTrue(cells[5].strip().startsWith("0.42 [") && cells[5].contains("(5)"), ppo); // mean 2.1 / 5
