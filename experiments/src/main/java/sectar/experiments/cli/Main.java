@@ -15,7 +15,8 @@ import sectar.experiments.cluster.ParentWatchdog;
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
         subcommands = {DemoCommand.class, TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
                 ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class,
-                TableCommand.class, ExperimentCommand.class, WorkerCommand.class, ReportCommand.class, TraceCommand.class})
+                TableCommand.class, ExperimentCommand.class, WorkerCommand.class, ReportCommand.class, TraceCommand.class,
+                SkillsCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;

@@ -37,6 +37,8 @@ import sectar.sim.tasks.Tasks;
  * @param prior               the latent prior the planner proposes from (released: N(0, I))
  * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
  *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
+ * @param keepCheckpointEvery keep a copy of the checkpoint every this many iterations in {@code checkpoints/}
+ *                            (0: keep only the last), so {@code sectar skills} can draw the skills over training
  * @param taskInstance        the task instance as data (bundled or from {@code --instances-file}), embedded so
  *                            the run folder is self-contained; null in configs written before it was
  *                            (then the bundled instance {@code instance})
@@ -45,8 +47,9 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
-                              double wallMinutes, TaskInstance taskInstance) {
+                              double wallMinutes, int keepCheckpointEvery, TaskInstance taskInstance) {
     public SectarRunConfig {
+        if (keepCheckpointEvery < 0) throw new IllegalArgumentException("keepCheckpointEvery must be >= 0 (0: keep only the last), got " + keepCheckpointEvery);
         RunTask.check(task, taskInstance);
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
@@ -68,7 +71,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                            double wallMinutes) {
         this(task, instance, preset, seed, iterations, model, mpc, explorer, ppo, vaePasses, vaeStepsPerPass,
                 validationBatches, validationBatch, consistencyRollouts, replayCapacity, validationCapacity,
-                checkpointEvery, mpcToReplay, prior, wallMinutes, Tasks.instance(task, instance));
+                checkpointEvery, mpcToReplay, prior, wallMinutes, 0, Tasks.instance(task, instance));
     }
 
     /** The spec of the run's task instance. */
@@ -123,7 +126,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                 .set("vaePasses", 10).set("vaeStepsPerPass", 30).set("validationBatches", 3).set("validationBatch", 33)
                 .set("consistencyRollouts", 20).set("replayCapacity", r.replay()).set("validationCapacity", 10_000)
                 .set("checkpointEvery", 10).set("mpcToReplay", false).set("prior", PriorConfig.RELEASED)
-                .set("wallMinutes", 0.0)
+                .set("wallMinutes", 0.0).set("keepCheckpointEvery", 0)
                 .build();
     }
 
@@ -145,7 +148,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
     public SectarRunConfig withMpc(MpcConfig m) {
         return new SectarRunConfig(task, instance, preset, seed, iterations, model, m, explorer, ppo, vaePasses,
                 vaeStepsPerPass, validationBatches, validationBatch, consistencyRollouts, replayCapacity,
-                validationCapacity, checkpointEvery, mpcToReplay, prior, wallMinutes, taskInstance);
+                validationCapacity, checkpointEvery, mpcToReplay, prior, wallMinutes, keepCheckpointEvery, taskInstance);
     }
 
     /** Whether a run that has trained {@code wallSeconds} has used its wall-clock budget. */

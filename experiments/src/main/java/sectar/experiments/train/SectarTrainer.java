@@ -94,6 +94,12 @@ public final class SectarTrainer implements Trainer {
 
     public Sectar model() { return model; }
 
+    /** The replay of explorer (and executed MPC) segments the model trains on. */
+    public sectar.agent.data.SegmentBuffer replay() { return replay; }
+
+    /** The prior the planner proposes latents from: N(0, I), or the learned state-conditioned prior when on. */
+    public LatentPrior planningPrior() { return prior; }
+
     public SectarRunConfig config() { return cfg; }
 
     public PlanScorer scorer() { return scorer; }
@@ -108,6 +114,8 @@ public final class SectarTrainer implements Trainer {
     @Override public int plannedIterations() { return cfg.iterations(); }
 
     @Override public int checkpointEvery() { return cfg.checkpointEvery(); }
+
+    @Override public int keepCheckpointEvery() { return cfg.keepCheckpointEvery(); }
 
     @Override public void save(sectar.agent.io.Checkpoint.Builder into) { SectarCheckpoint.save(this, into); }
 

@@ -30,6 +30,9 @@ public interface Trainer extends AutoCloseable {
     /** A checkpoint after every this many iterations (and after the last). */
     default int checkpointEvery() { return 1; }
 
+    /** Keep a copy of the checkpoint every this many iterations (0: keep only the last), for pictures over training. */
+    default int keepCheckpointEvery() { return 0; }
+
     /** Adds everything needed to continue exactly to {@code into}. */
     void save(Checkpoint.Builder into);
 

@@ -19,6 +19,21 @@ public final class TrainingLoop {
 
     private TrainingLoop() {}
 
+    /** The folder of checkpoints kept every {@link Trainer#keepCheckpointEvery()} iterations, as {@code iter-<n>.bin}. */
+    public static final String KEPT = "checkpoints";
+
+    /** The iteration of a kept checkpoint file {@code iter-<n>.bin}. */
+    public static int keptIteration(Path file) {
+        String name = file.getFileName().toString();
+        return Integer.parseInt(name.substring("iter-".length(), name.length() - ".bin".length()));
+    }
+
+    /** Restores {@code t} from the checkpoint file {@code file} (the last one, or a kept one). */
+    public static void loadFile(Trainer t, Path file) {
+        if (!Files.exists(file)) throw new IllegalArgumentException("no checkpoint " + file);
+        t.restore(Checkpoint.read(file));
+    }
+
     /** Restores {@code t} from the checkpoint in {@code runDir} if there is one; returns whether there was. */
     public static boolean restore(Trainer t, Path runDir) {
         Path file = runDir.resolve(CHECKPOINT);
@@ -46,7 +61,10 @@ public final class TrainingLoop {
             if (t.iteration() % t.checkpointEvery() == 0 || t.finished()) {
                 Checkpoint.Builder b = Checkpoint.builder().header(configJson);
                 t.save(b);
-                b.build().write(file);
+                Checkpoint c = b.build();
+                c.write(file);
+                int keep = t.keepCheckpointEvery();
+                if (keep > 0 && t.iteration() % keep == 0) c.write(run.file(KEPT).resolve("iter-" + t.iteration() + ".bin"));
             }
             progress.update(t.iteration(), t.envSteps(), ((Number) row.get("return")).doubleValue());
         }

@@ -65,6 +65,7 @@ public final class FrameRenderer {
             View view = View.of(frame, size);
             drawGoals(g, view, frame.spec().reward(), frame.stage());
             drawPredicted(g, view, frame.predicted());
+            drawSkills(g, view, frame.skills());
             drawTrail(g, view, frame.trail());
             drawBodies(g, view, frame.world());
             drawText(g, frame);
@@ -145,6 +146,27 @@ public final class FrameRenderer {
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
             g.draw(path);
         }
+    }
+
+    /** Each skill's predicted path dashed and its executed path solid, in a colour of its own. */
+    private static void drawSkills(Graphics2D g, View v, List<Frame.SkillPath> skills) {
+        float[] dash = {5f, 3f};
+        for (int k = 0; k < skills.size(); k++) {
+            Color c = Color.getHSBColor((float) k / skills.size(), 0.85f, 0.75f);
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
+            g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            g.draw(polyline(v, skills.get(k).predicted()));
+            g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(polyline(v, skills.get(k).executed()));
+        }
+    }
+
+    private static Path2D.Double polyline(View v, List<double[]> points) {
+        Path2D.Double path = new Path2D.Double();
+        if (points.isEmpty()) return path;
+        path.moveTo(v.px(points.get(0)[0]), v.py(points.get(0)[1]));
+        for (int i = 1; i < points.size(); i++) path.lineTo(v.px(points.get(i)[0]), v.py(points.get(i)[1]));
+        return path;
     }
 
     private static void drawTrail(Graphics2D g, View v, List<double[]> trail) {
