@@ -16,7 +16,7 @@ import sectar.experiments.cluster.ParentWatchdog;
         subcommands = {DemoCommand.class, TasksCommand.class, CheckEnvCommand.class, RenderCommand.class, TrainCommand.class,
                 ResumeCommand.class, PlotCommand.class, BenchCommand.class, CalibrateResetCommand.class,
                 TableCommand.class, ExperimentCommand.class, WorkerCommand.class, ReportCommand.class, TraceCommand.class,
-                SkillsCommand.class})
+                SkillsCommand.class, ExportTbCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error. */
     public static final int USAGE = 2;

@@ -25,18 +25,36 @@ import sectar.sim.io.AtomicFiles;
  * repeats nor skips an iteration.
  *
  * <p>Opening a file whose last line has no newline (a write torn by a crash) drops that fragment.
+ *
+ * <p>A {@link Mirror} sees every row once it is on disk (a run's TensorBoard events), so everything a
+ * run writes per row passes through {@link #append}.
  */
 public final class MetricsCsv {
     /** The column every row must have; it orders rows and drives {@link #truncateAfter}. */
     public static final String ITERATION = "iteration";
 
+    /** Gets each row right after {@link #append} wrote it, as the numbers {@link #read} would give. */
+    @FunctionalInterface
+    public interface Mirror {
+        Mirror NONE = (columns, values) -> {};
+
+        void rowAppended(List<String> columns, double[] values);
+    }
+
     private final Path file;
+    private final Mirror mirror;
     private List<String> columns = List.of();
     private long lastIteration = Long.MIN_VALUE;
 
     /** Binds to {@code file}; if it exists its header and last iteration are adopted (resume). */
     public MetricsCsv(Path file) {
+        this(file, Mirror.NONE);
+    }
+
+    /** As {@link #MetricsCsv(Path)}, with every appended row also given to {@code mirror}. */
+    public MetricsCsv(Path file, Mirror mirror) {
         this.file = file;
+        this.mirror = mirror;
         if (Files.exists(file)) adopt(MetricsText.load(file));
     }
 
@@ -76,6 +94,9 @@ public final class MetricsCsv {
         appendDurably(text.toString());
         columns = header; // only once the header is on disk
         lastIteration = iteration;
+        double[] values = new double[cells.size()];
+        for (int i = 0; i < values.length; i++) values[i] = MetricsText.parse(cells.get(i));
+        mirror.rowAppended(header, values);
     }
 
     /**

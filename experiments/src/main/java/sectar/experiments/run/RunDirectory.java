@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import sectar.experiments.tensorboard.RunEvents;
 import sectar.sim.io.AtomicFiles;
 
 /**
  * One run's folder: {@value #CONFIG} (the resolved config record), {@value #METADATA} (provenance and
- * outcome, see {@link RunMetadata}) and {@value #METRICS}. Start one with {@link #builder}, finish it
+ * outcome, see {@link RunMetadata}) and {@value #METRICS}, with TensorBoard event files beside it that get
+ * each row as it is appended ({@link RunEvents}). Start one with {@link #builder}, finish it
  * with {@link #complete()}; closing a run that was not completed marks it failed, and a JVM shutdown
  * (Ctrl-C, SIGTERM) while it is running marks it killed.
  *
@@ -59,12 +61,12 @@ public final class RunDirectory implements AutoCloseable {
     private RunMetadata metadata;
     private Status status = Status.RUNNING;
 
-    private RunDirectory(Path dir, Clock clock, RunMetadata metadata) {
+    private RunDirectory(Path dir, Clock clock, RunMetadata metadata, RunEvents events) {
         this.dir = dir;
         this.clock = clock;
         this.startNanos = System.nanoTime();
         this.metadata = metadata;
-        this.metrics = new MetricsCsv(dir.resolve(METRICS));
+        this.metrics = new MetricsCsv(dir.resolve(METRICS), events::append);
         this.killHook = new Thread(() -> finish(Status.KILLED, "JVM shut down while the run was running"), "run-killed-" + dir.getFileName());
         Runtime.getRuntime().addShutdownHook(killHook);
     }
@@ -84,6 +86,17 @@ public final class RunDirectory implements AutoCloseable {
             return new ObjectMapper().readTree(meta.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("broken " + meta + ": " + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+    }
+
+    /** When the run in {@code dir} started, from its metadata.json; a one-line error when that has no start time. */
+    public static Instant started(Path dir) {
+        String started = readMetadata(dir, "run").path("started").asText();
+        try {
+            return Instant.parse(started);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(dir.resolve(METADATA) + " has no start time (\"started\" is '" + started
+                    + "', expected an ISO-8601 instant such as 2026-05-01T14:22:33Z)");
         }
     }
 
@@ -153,7 +166,10 @@ public final class RunDirectory implements AutoCloseable {
         /** The exact folder ({@code --out}); null means a new folder under the root. */
         public Builder out(Path folder) { out = folder; return this; }
 
-        /** Allow an existing non-empty {@code --out}; its config.json, metadata.json, metrics.csv and checkpoint.bin are replaced. */
+        /**
+         * Allow an existing non-empty {@code --out}; its config.json, metadata.json, metrics.csv, checkpoint.bin
+         * and event files are replaced.
+         */
         public Builder force(boolean allow) { force = allow; return this; }
 
         /**
@@ -186,9 +202,11 @@ public final class RunDirectory implements AutoCloseable {
             Instant now = Instant.now(clock);
             String configJson = toJson(config);
             Path dir;
+            Instant earlierStart = now;
             if (resume) {
                 if (out == null) throw new IllegalArgumentException("resume needs the folder of the run to continue (--out)");
                 dir = checkedResume(out, configJson);
+                earlierStart = earlierStart(dir, now); // before metadata.json is replaced
             } else {
                 dir = out != null ? checkedOut(out, force) : freshFolder(now);
             }
@@ -206,7 +224,20 @@ public final class RunDirectory implements AutoCloseable {
                     System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(), CpuInfo.describe(),
                     now.toString(), null, null, Status.RUNNING.json(), null);
             md.write(dir.resolve(METADATA));
-            return new RunDirectory(dir, clock, md);
+            Path metrics = dir.resolve(METRICS);
+            RunEvents events = resume
+                    ? RunEvents.resume(dir, earlierStart, md.hostname(), clock, () -> Files.exists(metrics) ? rows(MetricsCsv.read(metrics)) : null)
+                    : RunEvents.fresh(dir, now, md.hostname(), clock);
+            return new RunDirectory(dir, clock, md, events);
+        }
+
+        /** The start a resumed run's metadata.json records, or {@code fallback} when it has none readable. */
+        private static Instant earlierStart(Path dir, Instant fallback) {
+            try {
+                return started(dir);
+            } catch (IllegalArgumentException noStart) {
+                return fallback; // the events then count the run's time from this process's start
+            }
         }
 
         private Path freshFolder(Instant now) {
@@ -246,6 +277,9 @@ public final class RunDirectory implements AutoCloseable {
         }
         return out;
     }
+
+    /** A metrics table as the rows {@link RunEvents} writes. */
+    public static RunEvents.Rows rows(MetricsCsv.Table table) { return new RunEvents.Rows(table.columns(), table.rows()); }
 
     static String toJson(Object config) {
         try {

@@ -68,7 +68,12 @@ class RunDirectoryTest {
         assertTrue(md.get("cores").asInt() >= 1);
         assertNotNull(md.get("git_commit").asText());
         assertTrue(List.of("true", "false", "unknown").contains(md.get("git_dirty").asText()));
-        assertEquals(List.of("", "config.json", "metadata.json", "metrics.csv"), listing(dir));
+        List<String> files = listing(dir);
+        String events = "events.out.tfevents." + clock.instant().getEpochSecond() + ".";
+        assertEquals(5, files.size(), files.toString());
+        assertEquals(List.of("", "config.json"), files.subList(0, 2));
+        assertTrue(files.get(2).startsWith(events), files + ": the row's TensorBoard events, named by the start second and host");
+        assertEquals(List.of("metadata.json", "metrics.csv"), files.subList(3, 5));
     }
 
     @Test
