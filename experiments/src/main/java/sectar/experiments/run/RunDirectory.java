@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -94,7 +95,7 @@ public final class RunDirectory implements AutoCloseable {
         String started = readMetadata(dir, "run").path("started").asText();
         try {
             return Instant.parse(started);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(dir.resolve(METADATA) + " has no start time (\"started\" is '" + started
                     + "', expected an ISO-8601 instant such as 2026-05-01T14:22:33Z)");
         }

@@ -72,8 +72,12 @@ public final class RunEvents {
         List<Path> files = EventFiles.list(dir);
         double start = seconds(earlierStart);
         if (!files.isEmpty()) {
-            List<Event> first = EventFiles.read(files.get(0)).events();
-            if (!first.isEmpty()) start = first.get(0).wallTime();
+            try {
+                List<Event> first = EventFiles.read(files.get(0)).events();
+                if (!first.isEmpty()) start = first.get(0).wallTime();
+            } catch (IllegalArgumentException | UncheckedIOException damaged) {
+                // a damaged event file must not stop a resume; the run's time then counts from earlierStart
+            }
         } else {
             Rows rows = history.get();
             if (rows != null && !rows.rows().isEmpty()) export(dir, earlierStart, host, rows);

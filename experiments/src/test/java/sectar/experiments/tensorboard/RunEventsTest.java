@@ -106,6 +106,24 @@ class RunEventsTest {
     }
 
     @Test
+    void aDamagedEventFileDoesNotStopAResume() throws Exception {
+        Path dir = tmp.resolve("damaged");
+        RunDirectory killed = run(dir, START).start(config);
+        for (int k = 1; k <= 2; k++) killed.metrics().append(row(k, 1));
+        Path file = EventFiles.list(dir).get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[20] ^= 1;
+        Files.write(file, bytes);
+        try (RunDirectory r = run(dir, START.plusSeconds(60)).resume(true).start(config)) {
+            r.metrics().append(row(3, 1));
+            r.complete();
+        }
+        List<Event> resumed = EventFiles.read(EventFiles.list(dir).get(1)).events();
+        assertEquals(Event.version(T0), resumed.get(0), "the start metadata.json held");
+        assertEquals(3f, resumed.get(2).scalars().get("episode/return"));
+    }
+
+    @Test
     void aReusedFolderLosesTheEarlierRunsEvents() {
         Path dir = tmp.resolve("reused");
         try (RunDirectory r = run(dir, START).start(config)) {
