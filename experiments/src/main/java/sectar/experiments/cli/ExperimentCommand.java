@@ -73,7 +73,7 @@ final class ExperimentCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--cluster", description = "hold the campaign on a Hazelcast cluster for `sectar worker` processes on any machine "
-            + "(this process runs no runs); see the README's 'Across machines'")
+            + "(this process runs no runs); see docs/cluster.md")
     boolean cluster;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "with --cluster: the one address to listen on (default: ${DEFAULT-VALUE}, this machine only)",
