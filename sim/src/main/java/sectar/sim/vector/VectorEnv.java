@@ -20,7 +20,7 @@ import sectar.sim.tasks.Tasks;
  * thread ({@link SliceWorker}, one hand-off per call) when measuring shows that this is faster
  * ({@link SplitDecision}), so two threads are never slower than a loop over the envs. A per-step call
  * of eight waypoint envs (a few hundred nanoseconds of work) never pays for a hand-off; a batched call
- * of a few hundred steps per env does (README, Benchmarks).
+ * of a few hundred steps per env does (results/bench/README.md).
  *
  * <p>Seeding: env i owns the seed {@code Seeds.derive(runSeed, "env/" + i)}, and its e-th episode
  * (e = 0, 1, ...) starts from {@code reset(Seeds.derive(envSeed, "episode/" + e))}. Each env is only
