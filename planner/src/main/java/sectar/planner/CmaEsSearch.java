@@ -5,7 +5,7 @@ import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
 
 /**
- * CMA-ES over latent sequences (the project's addition, issue 12): each problem runs its own
+ * CMA-ES over latent sequences (the project's addition; the released code searches by random shooting): each problem runs its own
  * {@link CmaEs} over its flattened [H, latentDim] sequence, starting at the prior N(0, I) (mean 0,
  * sigma 1, C = I), and every generation the populations of all problems are decoded in one batched
  * model call. The best sequence ever evaluated is returned. Its budget is generations x population model

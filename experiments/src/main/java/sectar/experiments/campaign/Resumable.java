@@ -11,7 +11,7 @@ import sectar.experiments.run.RunDirectory;
  * ({@code --force}): nothing it wrote is kept, so nothing is repeated either.
  */
 final class Resumable {
-    /** Every trainer resumes since the trainer contract (issue 9, item 1). */
+    /** Every trainer checkpoints under the training loop, so every algorithm resumes. */
     static final Set<String> ALGOS = Set.of("sectar", "ppo", "trpo", "ppo-rnd", "mpc1step");
 
     private Resumable() {}

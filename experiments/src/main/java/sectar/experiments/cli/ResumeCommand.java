@@ -2,6 +2,7 @@ package sectar.experiments.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ import sectar.experiments.train.TrainingLoop;
 /**
  * {@code sectar resume <run-dir>}: continues a stopped run of any algorithm from its last checkpoint
  * (or from the start when it stopped before its first) to its planned end, with the metrics an
- * uninterrupted run writes.
+ * uninterrupted run writes. A finished run is left as it is, also one kept without its checkpoint.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue a stopped run (sectar, ppo, trpo, ppo-rnd or mpc1step) from its last checkpoint to its planned end.")
@@ -37,6 +38,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
         JsonNode m = RunDirectory.readMetadata(dir, "RUN_DIR");
+        if ("completed".equals(m.path("status").asText()) && !Files.exists(dir.resolve(RunDirectory.CHECKPOINT))) {
+            // a finished run kept without its checkpoint (as committed results are): restarting it would replace its metrics
+            spec.commandLine().getOut().println("run " + dir + " is already finished (" + MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size()
+                    + " iterations in " + RunDirectory.METRICS + "; no " + RunDirectory.CHECKPOINT + " kept); nothing to do");
+            return 0;
+        }
         Algorithm algo = Algorithm.named(m.path("algo").asText());
         Record cfg = ConfigJson.read(dir.resolve(RunDirectory.CONFIG), algo.configType());
         String json = ConfigJson.write(cfg);

@@ -183,6 +183,7 @@ public final class RunDirectory implements AutoCloseable {
         /** Parent of default run folders (default {@link #DEFAULT_ROOT}). */
         public Builder root(Path folder) { root = folder; return this; }
 
+        /** The command line metadata.json records (absolute paths inside the working directory become relative, {@link PortableArgs}). */
         public Builder command(List<String> args) { command = List.copyOf(args); return this; }
 
         public Builder command(String... args) { return command(List.of(args)); }
@@ -221,7 +222,8 @@ public final class RunDirectory implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
             AtomicFiles.writeString(dir.resolve(CONFIG), configJson);
-            RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(), commandLine(command),
+            RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(),
+                    commandLine(PortableArgs.relativeTo(Path.of(""), command)),
                     System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(), CpuInfo.describe(),
                     now.toString(), null, null, Status.RUNNING.json(), null);
             md.write(dir.resolve(METADATA));

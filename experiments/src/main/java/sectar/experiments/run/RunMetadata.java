@@ -18,7 +18,8 @@ import sectar.sim.io.AtomicFiles;
  * @param seed      the run seed every random stream derives from
  * @param gitCommit {@link GitState#commit()}
  * @param gitDirty  {@link GitState#dirty()}: "true", "false" or "unknown"
- * @param command   the command line, arguments joined by spaces (quoted when they contain spaces)
+ * @param command   the command line, arguments joined by spaces (quoted when they contain spaces), with
+ *                  absolute paths inside the working directory relative to it ({@link PortableArgs})
  * @param java      {@code java.version}
  * @param nd4j      ND4J version/backend string given by the caller ("none" if the run does not use it)
  * @param cores     {@code Runtime.availableProcessors()}

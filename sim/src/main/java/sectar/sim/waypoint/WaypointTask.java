@@ -40,7 +40,7 @@ import sectar.sim.physics.Box2dTask;
  * <h2>Differences from the released code</h2>
  * None in the motion: as released, a move adds 0.2 to one coordinate and clips the position to
  * [-2.8, 2.8], in double precision, so positions, stages and rewards equal the released rules step
- * for step (a reference of those rules checks it on every instance, issue 10). The task is kinematic,
+ * for step (a reference of those rules checks it on every instance). The task is kinematic,
  * as released, so no physics step runs: an earlier version moved a JBox2D circle against static walls,
  * which stopped it about 0.011 short of the clip, kept that offset after it left a wall and pushed a
  * start on the edge inward, so goals near the walls were reached on other steps than released. The

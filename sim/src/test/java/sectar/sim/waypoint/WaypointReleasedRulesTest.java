@@ -22,8 +22,8 @@ import sectar.sim.tasks.Tasks;
  * Waypoint equals the released rules ({@link ReleasedWaypoint}) step for step on every instance:
  * positions bitwise, stages, rewards and both flags, under random actions, sticky actions that run
  * into walls and push against them, corner sequences, a goal-seeking policy that cuts along the walls,
- * and starts on the edges and in the corners (issue 10: the JBox2D walls used to stop the agent 0.011
- * short of the clip and move goal reaching to other steps). A vector env's form of the task,
+ * and starts on the edges and in the corners (JBox2D walls would stop the agent 0.011 short of the
+ * clip and move goal reaching to other steps, which this guards against). A vector env's form of the task,
  * {@link WaypointBatch}, is held against the task on the same sequences.
  */
 class WaypointReleasedRulesTest {
