@@ -11,13 +11,13 @@ import sectar.sim.tasks.Tasks;
  * The scripted expert's and a uniform random policy's mean return on an instance: the two ends of the
  * expert-normalised score. The episodes and their seeds are those of {@code sectar check-env <task>
  * --episodes 5} (run seed 0, streams {@code check-env/<task>/<k>/<policy>/<e>}), so the numbers equal
- * the ones it prints and the README's task table.
+ * the ones it prints (committed in results/tasks/check-env.txt).
  *
  * @param expert mean return of the scripted expert
  * @param random mean return of the uniform random policy
  */
 public record ReferenceReturns(double expert, double random) {
-    /** Episodes per policy, as in the README's task table. */
+    /** Episodes per policy, as {@code check-env --episodes 5}. */
     public static final int EPISODES = 5;
 
     private static final Map<String, ReferenceReturns> CACHE = new ConcurrentHashMap<>();
