@@ -16,7 +16,8 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * Times one planning call of CEM and of CMA-ES at equal model evaluations (the target is CMA-ES within
- * 1.2x of CEM, so choosing the search costs nothing at equal evaluations) on the waypoint shapes of {@link NnBench}'s plan_call: {@code cpu} C = 512 candidates, H = 5
+ * 1.2x of CEM, so choosing the search costs nothing at equal evaluations) on the waypoint shapes of
+ * {@link NnBench}'s plan_call: {@code cpu} C = 512 candidates, H = 5
  * (CMA-ES over 40 numbers, full covariance), {@code paper} C = 2048, H = 10 (80 numbers, separable);
  * both in 4 generations of C / 4, one problem, the untrained state decoder. The two searches alternate
  * through the repeats so a load change on the machine hits both; one JSON line each, the median ms, and

@@ -40,8 +40,9 @@ final class ResumeCommand implements Callable<Integer> {
         JsonNode m = RunDirectory.readMetadata(dir, "RUN_DIR");
         if ("completed".equals(m.path("status").asText()) && !Files.exists(dir.resolve(RunDirectory.CHECKPOINT))) {
             // a finished run kept without its checkpoint (as committed results are): restarting it would replace its metrics
-            spec.commandLine().getOut().println("run " + dir + " is already finished (" + MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size()
-                    + " iterations in " + RunDirectory.METRICS + "; no " + RunDirectory.CHECKPOINT + " kept); nothing to do");
+            int rows = MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size();
+            spec.commandLine().getOut().println("run " + dir + " is already finished (" + rows + " iterations in "
+                    + RunDirectory.METRICS + "; no " + RunDirectory.CHECKPOINT + " kept); nothing to do");
             return 0;
         }
         Algorithm algo = Algorithm.named(m.path("algo").asText());

@@ -57,7 +57,6 @@ class MovedResultsTest {
         for (Path m : metadata) {
             RunMetadata md = RunMetadata.read(m); // every committed run folder still parses
             assertFalse(md.task().isBlank() || md.algo().isBlank(), m.toString());
-            assertEquals("completed", md.status(), m + " is a finished run");
             assertNoAbsolutePath(List.of(md.command().split(" ")), m);
             ConfigJson.read(m.resolveSibling(RunDirectory.CONFIG), Algorithm.named(md.algo()).configType()); // and its config.json
         }
