@@ -16,16 +16,14 @@ package sectar.agent.loop;
  */
 public record PriorConfig(boolean learned, int[] hidden, int capacity, int batch, double mix, double learningRate,
                           int fitSteps, boolean consistency) {
-    /** The released prior N(0, I) (the learned prior's sizes ready for {@code --set prior.learned=true}). */
-    public static final PriorConfig RELEASED = new PriorConfig(false, new int[] {64, 64}, 5000, 128, 0.5, 1e-3, 50, false);
-
     public PriorConfig {
         if (capacity < 1 || batch < 1 || fitSteps < 0)
             throw new IllegalArgumentException("prior capacity and batch must be >= 1 and fitSteps >= 0, got " + capacity + ", "
                     + batch + ", " + fitSteps);
         if (!(mix >= 0 && mix <= 1)) throw new IllegalArgumentException("prior.mix must be in [0, 1], got " + mix);
         if (!(learningRate > 0)) throw new IllegalArgumentException("prior.learningRate must be > 0, got " + learningRate);
-        hidden = hidden == null ? new int[] {64, 64} : hidden.clone();
+        if (hidden == null) throw new IllegalArgumentException("prior.hidden must be given (the learned prior's widths)");
+        hidden = hidden.clone();
         for (int h : hidden) if (h < 1) throw new IllegalArgumentException("prior.hidden widths must be >= 1, got " + h);
     }
 

@@ -23,15 +23,16 @@ import sectar.sim.TaskSpec;
  */
 public record ResetCalibration(double releasedShare, double threshold, int samples) {
 
-    /** Mean collection-time entropies of {@code samples} fresh explorers of {@code hidden} (sorted). */
-    public static double[] freshEntropies(ExplorerConfig cfg, int[] hidden, TaskSpec spec, Env env, int samples, long seed) {
+    /** Mean collection-time entropies of {@code samples} fresh explorers of {@code hidden} (sorted); {@code ppo} is the explorer's PPO. */
+    public static double[] freshEntropies(ExplorerConfig cfg, PpoConfig ppo, int[] hidden, TaskSpec spec, Env env, int samples,
+                                          long seed) {
         ExplorerConfig sized = new ExplorerConfig(1, cfg.segments(), hidden, cfg.initLogStd(), cfg.entropyBonus(),
                 cfg.resetEntropy(), cfg.actionRepeat());
         double[] start = env.reset(Seeds.derive(seed, "calibrate/env"));
         List<double[]> starts = new ArrayList<>(List.of(start));
         double[] out = new double[samples];
         for (int i = 0; i < samples; i++) {
-            Explorer e = new Explorer(sized, PpoConfig.sectar(), spec, false, Seeds.rng(seed, "calibrate/init/" + Arrays.toString(hidden) + "/" + i));
+            Explorer e = new Explorer(sized, ppo, spec, false, Seeds.rng(seed, "calibrate/init/" + Arrays.toString(hidden) + "/" + i));
             out[i] = e.collect(env, starts, Seeds.rng(seed, "calibrate/roll/" + i)).entropy();
         }
         Arrays.sort(out);
@@ -39,13 +40,15 @@ public record ResetCalibration(double releasedShare, double threshold, int sampl
     }
 
     /**
+     * @param releasedCfg the released explorer
+     * @param ppo        the explorer's PPO settings
      * @param released   the released explorer's hidden widths (400-300-200)
      * @param target     the widths to calibrate for
      */
-    public static ResetCalibration calibrate(ExplorerConfig releasedCfg, int[] released, int[] target, TaskSpec spec, Env env,
-                                             int samples, long seed) {
-        double[] rel = freshEntropies(releasedCfg, released, spec, env, samples, seed);
-        double[] tgt = freshEntropies(releasedCfg, target, spec, env, samples, seed);
+    public static ResetCalibration calibrate(ExplorerConfig releasedCfg, PpoConfig ppo, int[] released, int[] target, TaskSpec spec,
+                                             Env env, int samples, long seed) {
+        double[] rel = freshEntropies(releasedCfg, ppo, released, spec, env, samples, seed);
+        double[] tgt = freshEntropies(releasedCfg, ppo, target, spec, env, samples, seed);
         int below = 0;
         while (below < rel.length && rel[below] < releasedCfg.resetEntropy()) below++;
         double share = below / (double) samples;

@@ -38,37 +38,13 @@ public record PpoConfig(double clip, double gamma, double lambda, int epochs, in
         valueHidden = valueHidden.clone();
     }
 
-    /** The released SeCTAR settings: clip 0.2, GAE 0.99/0.95, 10 epochs x 200, Adam 3e-4/1e-5, zero baseline. */
-    public static PpoConfig sectar() {
-        return new PpoConfig(0.2, 0.99, 0.95, 10, 200, 3e-4, 1e-5, 0, true, new int[0], 1e-3);
-    }
-
     public boolean hasValueNet() { return valueHidden.length > 0; }
 
     @Override public int[] valueHidden() { return valueHidden.clone(); }
 
+    /** The same settings with the explorer's own entropy bonus (the explorer's PPO is SeCTAR's otherwise). */
     public PpoConfig withEntropyBonus(double e) {
         return new PpoConfig(clip, gamma, lambda, epochs, minibatch, learningRate, adamEps, e, normaliseAdvantages,
-                valueHidden, valueLearningRate);
-    }
-
-    public PpoConfig withValueNet(int[] hidden, double lr) {
-        return new PpoConfig(clip, gamma, lambda, epochs, minibatch, learningRate, adamEps, entropyBonus,
-                normaliseAdvantages, hidden, lr);
-    }
-
-    public PpoConfig withGamma(double g) {
-        return new PpoConfig(clip, g, lambda, epochs, minibatch, learningRate, adamEps, entropyBonus, normaliseAdvantages,
-                valueHidden, valueLearningRate);
-    }
-
-    public PpoConfig withLearningRate(double lr) {
-        return new PpoConfig(clip, gamma, lambda, epochs, minibatch, lr, adamEps, entropyBonus, normaliseAdvantages,
-                valueHidden, valueLearningRate);
-    }
-
-    public PpoConfig withEpochs(int e, int mb) {
-        return new PpoConfig(clip, gamma, lambda, e, mb, learningRate, adamEps, entropyBonus, normaliseAdvantages,
                 valueHidden, valueLearningRate);
     }
 }

@@ -48,24 +48,6 @@ public record RndConfig(int[] targetHidden, int[] predictorHidden, int embedding
                     + (widths == null ? "null" : Arrays.toString(widths)));
     }
 
-    /**
-     * The published settings where they carry over to low-dimensional observations: coefficients 2 and
-     * 1, intrinsic gamma 0.99, a quarter of the samples, Adam 1e-4, clip 5, 512 output features; MLPs of
-     * {@code width} stand in for the convolutional trunks, the predictor one hidden layer deeper.
-     */
-    public static RndConfig paper(int width) {
-        return new RndConfig(new int[] {width, width}, new int[] {width, width, width}, 512, 1e-4, 0.25, 2, 1, 0.99, 5);
-    }
-
-    /**
-     * The published settings with networks of the cpu flat preset's size: target 64-64, predictor
-     * 64-64-64, 64 output features. The predictor keeps the paper's step size of 1e-4 (on the deep-sea
-     * test 1e-3 solved the task as well, so nothing argued for changing it).
-     */
-    public static RndConfig cpu() {
-        return new RndConfig(new int[] {64, 64}, new int[] {64, 64, 64}, 64, 1e-4, 0.25, 2, 1, 0.99, 5);
-    }
-
     @Override public int[] targetHidden() { return targetHidden.clone(); }
 
     @Override public int[] predictorHidden() { return predictorHidden.clone(); }

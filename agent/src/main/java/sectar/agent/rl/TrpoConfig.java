@@ -26,11 +26,4 @@ public record TrpoConfig(double gamma, double lambda, double maxKl, int cgIterat
         if (maxBacktracks < 1) throw new IllegalArgumentException("maxBacktracks must be >= 1, got " + maxBacktracks);
         if (chunk < 1) throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
     }
-
-    /** rllab's settings for the flat baselines: gamma 0.99, lambda 1, KL 0.01, CG 10, ratio 0.8 x 15. */
-    public static TrpoConfig rllab() { return new TrpoConfig(0.99, 1.0, 0.01, 10, 0.1, 0.8, 15, true, 4096); }
-
-    public TrpoConfig withMaxKl(double kl) {
-        return new TrpoConfig(gamma, lambda, kl, cgIterations, damping, backtrackRatio, maxBacktracks, centerAdvantages, chunk);
-    }
 }

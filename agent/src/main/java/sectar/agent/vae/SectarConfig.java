@@ -2,7 +2,6 @@ package sectar.agent.vae;
 
 import java.util.Arrays;
 import sectar.agent.nn.PolicyNet;
-import sectar.sim.config.Named;
 
 /**
  * Sizes and optimiser settings of the SeCTAR networks (spec 3 and 4.1). Task shapes (observation size,
@@ -47,49 +46,6 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
         if (policyMinLogStd != PolicyNet.MIN_LOG_STD)
             throw new IllegalArgumentException("policyMinLogStd must be log(1e-4) = " + PolicyNet.MIN_LOG_STD
                     + " (the fixed clamp of PolicyNet), got " + policyMinLogStd);
-    }
-
-    /** The released code's sizes (spec 9): LSTMs 256, heads 32-32, mean head 128x3, policy 400-300-200, batch 300. */
-    public static SectarConfig paper() {
-        return Named.of(SectarConfig.class)
-                .set("preset", "paper").set("latentDim", 8)
-                .set("encoderHidden", 256).set("encoderHeadHidden", new int[] {32, 32})
-                .set("decoderHidden", 256).set("meanHeadHidden", new int[] {128, 128, 128})
-                .set("policyHidden", new int[] {400, 300, 200})
-                .set("batchSize", 300).set("learningRate", 1e-3).set("adamEps", 1e-5)
-                .set("klWeight", 2.0).set("bcWeight", 100.0)
-                .set("decoderLogStdInit", Math.log(0.1)).set("policyLogStdInit", 0.0).set("policyMinLogStd", Math.log(1e-4))
-                .build();
-    }
-
-    /** The 2-core default, the paper's networks narrowed: LSTMs 64, mean head 64-64, policy 64-64, batch 128. */
-    public static SectarConfig cpu() {
-        return Named.from(paper())
-                .set("preset", "cpu")
-                .set("encoderHidden", 64).set("decoderHidden", 64).set("meanHeadHidden", new int[] {64, 64})
-                .set("policyHidden", new int[] {64, 64}).set("batchSize", 128)
-                .build();
-    }
-
-    /** A preset by name ("paper" or "cpu"). */
-    public static SectarConfig preset(String name) {
-        return switch (name) {
-            case "paper" -> paper();
-            case "cpu" -> cpu();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected paper or cpu");
-        };
-    }
-
-    public SectarConfig withBatchSize(int b) {
-        return new SectarConfig(preset, latentDim, encoderHidden, encoderHeadHidden, decoderHidden, meanHeadHidden,
-                policyHidden, b, learningRate, adamEps, klWeight, bcWeight, decoderLogStdInit, policyLogStdInit, policyMinLogStd);
-    }
-
-    /** Every network width replaced: LSTMs {@code lstm}, all head/hidden MLP layers {@code mlp} (two layers each). */
-    public SectarConfig withSizes(int lstm, int mlp) {
-        return new SectarConfig(preset + "-" + lstm + "-" + mlp, latentDim, lstm, new int[] {mlp, mlp}, lstm,
-                new int[] {mlp, mlp}, new int[] {mlp, mlp}, batchSize, learningRate, adamEps, klWeight, bcWeight,
-                decoderLogStdInit, policyLogStdInit, policyMinLogStd);
     }
 
     @Override public int[] encoderHeadHidden() { return encoderHeadHidden.clone(); }

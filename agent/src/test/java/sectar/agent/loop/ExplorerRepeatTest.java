@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import sectar.agent.rl.PpoConfig;
+import sectar.agent.Fixtures;
 import sectar.agent.vae.Sectar;
-import sectar.agent.vae.SectarConfig;
 import sectar.sim.Env;
 import sectar.sim.TaskSpec;
 import sectar.sim.tasks.Tasks;
@@ -18,7 +17,7 @@ class ExplorerRepeatTest {
     private final Env env = Tasks.entry("block").env().apply(spec);
 
     private Explorer explorer(int repeat) {
-        return new Explorer(new ExplorerConfig(5, 2, new int[] {16, 16}, 0, 0, 0, repeat), PpoConfig.sectar(), spec, false,
+        return new Explorer(new ExplorerConfig(5, 2, new int[] {16, 16}, 0, 0, 0, repeat), Fixtures.ppo(), spec, false,
                 new SplittableRandom(5));
     }
 
@@ -61,7 +60,7 @@ class ExplorerRepeatTest {
     void ppoLearnsFromOneStepPerDecision() {
         Explorer e = explorer(3);
         Explorer.Rollouts r = e.collect(env, List.of(env.reset(1)), new SplittableRandom(9));
-        Sectar model = new Sectar(SectarConfig.cpu().withSizes(16, 16).withBatchSize(8), spec, new SplittableRandom(3));
+        Sectar model = new Sectar(Fixtures.sectar(16, 16, 8), spec, new SplittableRandom(3));
         Explorer.Update u = e.update(r, model, new SplittableRandom(4));
         assertTrue(Double.isFinite(u.bonus()), "bonus " + u.bonus());
         // had the held steps entered the batch (with no log-probability of their own), their ratios

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.ParamStore;
-import sectar.agent.rl.PpoConfig;
 import sectar.agent.vae.Sectar;
-import sectar.agent.vae.SectarConfig;
 import sectar.sim.Env;
 import sectar.sim.TaskSpec;
 import sectar.sim.tasks.Tasks;
@@ -21,7 +20,7 @@ class ExplorerResetTest {
     private final Env env = Tasks.entry("waypoint").env().apply(spec);
 
     private Explorer explorer(double threshold) {
-        return new Explorer(new ExplorerConfig(6, 2, new int[] {16, 16}, 0, 0, threshold, 1), PpoConfig.sectar(), spec, false,
+        return new Explorer(new ExplorerConfig(6, 2, new int[] {16, 16}, 0, 0, threshold, 1), Fixtures.ppo(), spec, false,
                 new SplittableRandom(5));
     }
 
@@ -49,7 +48,7 @@ class ExplorerResetTest {
     void theDecisionUsesTheCollectedBatchNotThePolicyAfterItsUpdate() {
         Explorer e = explorer(0);
         Explorer.Rollouts r = collect(e);
-        Sectar model = new Sectar(SectarConfig.cpu().withSizes(16, 16).withBatchSize(8), spec, new SplittableRandom(3));
+        Sectar model = new Sectar(Fixtures.sectar(16, 16, 8), spec, new SplittableRandom(3));
         e.update(r, model, new SplittableRandom(4)); // moves the policy: its entropy now differs from the batch's
         Explorer above = explorer(r.entropy() + 1e-9), below = explorer(r.entropy() - 1e-9);
         assertTrue(above.maybeReset(r, new SplittableRandom(1)), "a batch entropy below the threshold resets");
@@ -62,7 +61,7 @@ class ExplorerResetTest {
     void aResetRedrawsWeightsAndKeepsBiasesAndTheOptimiser() {
         Explorer e = explorer(10); // every batch is below: always resets
         Explorer.Rollouts r = collect(e);
-        Sectar model = new Sectar(SectarConfig.cpu().withSizes(16, 16).withBatchSize(8), spec, new SplittableRandom(3));
+        Sectar model = new Sectar(Fixtures.sectar(16, 16, 8), spec, new SplittableRandom(3));
         e.update(r, model, new SplittableRandom(4)); // gives the optimiser a state worth keeping
         ParamStore store = e.store();
         Map<String, float[]> before = store.state(), adamBefore = e.ppo().optimizer().state();

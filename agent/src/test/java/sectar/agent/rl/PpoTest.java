@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
 import sectar.sim.Env;
@@ -28,7 +29,7 @@ class PpoTest {
         ParamStore ps = new ParamStore(false);
         PolicyNet pi = discrete ? PolicyNet.categorical(ps, "pi", 2, new int[] {64, 64}, 4, init)
                 : PolicyNet.gaussian(ps, "pi", 2, new int[] {64, 64}, 2, Math.log(0.5), init);
-        PpoConfig cfg = PpoConfig.sectar().withLearningRate(1e-3);
+        PpoConfig cfg = Fixtures.ppo(1e-3, new int[0], 1e-3);
         Ppo ppo = new Ppo(pi, cfg, shuffle);
         Env env = PointGoal.make(discrete);
         List<double[]> out = new ArrayList<>();
@@ -86,7 +87,7 @@ class PpoTest {
     void valueBaselineLearnsReturns() {
         SplittableRandom rng = new SplittableRandom(11);
         PolicyNet pi = PolicyNet.categorical(new ParamStore(false), "pi", 2, new int[] {32}, 4, rng.split());
-        Ppo ppo = new Ppo(pi, PpoConfig.sectar().withValueNet(new int[] {32, 32}, 3e-3), rng.split());
+        Ppo ppo = new Ppo(pi, Fixtures.ppo(3e-4, new int[] {32, 32}, 3e-3), rng.split());
         RolloutBatch batch = Rollouts.collect(PointGoal.make(true), pi, 20, rng.split()).batch();
         double first = ppo.update(batch).valueLoss(), last = first;
         for (int i = 0; i < 5; i++) last = ppo.update(batch).valueLoss();
@@ -95,8 +96,8 @@ class PpoTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThrows(IllegalArgumentException.class, () -> PpoConfig.sectar().withEpochs(0, 200));
-        assertThrows(IllegalArgumentException.class, () -> PpoConfig.sectar().withLearningRate(-1));
+        assertThrows(IllegalArgumentException.class, () -> new PpoConfig(0.2, 0.99, 0.95, 0, 200, 3e-4, 1e-5, 0, true, new int[0], 1e-3));
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.ppo(-1, new int[0], 1e-3));
         assertThrows(IllegalArgumentException.class,
                 () -> new RolloutBatch(new double[2][1], new double[2][1], new double[2], new int[] {3}, null));
     }

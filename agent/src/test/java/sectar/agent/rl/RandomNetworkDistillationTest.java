@@ -3,6 +3,7 @@ package sectar.agent.rl;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.sim.Seeds;
 
 /** RND's novelty falls on the states its predictor trains on and stays high on states it has not seen. */
@@ -39,7 +40,7 @@ class RandomNetworkDistillationTest {
      */
     @Test
     void noveltyFallsOnTrainedStatesAndStaysHighOnNovelOnes() {
-        RandomNetworkDistillation rnd = new RandomNetworkDistillation("rnd", 2 + SIZE * SIZE, RndConfig.cpu(), 1e-5,
+        RandomNetworkDistillation rnd = new RandomNetworkDistillation("rnd", 2 + SIZE * SIZE, Fixtures.rnd(), 1e-5,
                 Seeds.rng(3, "rnd"));
         double[][] seen = rows(0, SIZE / 2), novel = rows(SIZE / 2, SIZE);
         rnd.observe(seen);
@@ -56,7 +57,7 @@ class RandomNetworkDistillationTest {
 
     @Test
     void onlyFlaggedRowsTrainAndNoneTakesNoStep() {
-        RandomNetworkDistillation rnd = new RandomNetworkDistillation("rnd", 2 + SIZE * SIZE, RndConfig.cpu(), 1e-5,
+        RandomNetworkDistillation rnd = new RandomNetworkDistillation("rnd", 2 + SIZE * SIZE, Fixtures.rnd(), 1e-5,
                 Seeds.rng(4, "rnd"));
         double[][] obs = rows(0, 2);
         rnd.observe(obs);

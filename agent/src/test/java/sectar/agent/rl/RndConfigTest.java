@@ -25,7 +25,5 @@ class RndConfigTest {
         refused("rnd.observationClip must be > 0, got 0.0", () -> new RndConfig(h, h, 4, 1e-4, 0.25, 2, 1, 0.99, 0));
         refused("rnd.targetHidden must be one or more widths >= 1, got []", () -> new RndConfig(new int[0], h, 4, 1e-4, 0.25, 2, 1, 0.99, 5));
         refused("rnd.predictorHidden must be one or more widths >= 1, got [0]", () -> new RndConfig(h, new int[] {0}, 4, 1e-4, 0.25, 2, 1, 0.99, 5));
-        assertEquals(0.25, RndConfig.cpu().updateProportion());
-        assertEquals(2.0, RndConfig.paper(300).extrinsicCoef());
     }
 }

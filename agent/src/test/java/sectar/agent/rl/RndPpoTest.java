@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
 import sectar.sim.Seeds;
@@ -16,7 +17,7 @@ class RndPpoTest {
     static final int SIZE = 16, ENVS = 8, ITERATIONS = 300, LAST = 50;
 
     /** The flat cpu preset's PPO: the released settings with a 64-64 value net. */
-    static final PpoConfig PPO = PpoConfig.sectar().withValueNet(new int[] {64, 64}, 1e-3);
+    static final PpoConfig PPO = Fixtures.ppo(3e-4, new int[] {64, 64}, 1e-3);
 
     /** Mean episode return of every iteration, and RND's stats of every iteration (empty for PPO). */
     record Run(double[] returns, List<RndStats> stats) {
@@ -34,7 +35,7 @@ class RndPpoTest {
             PolicyNet pi = PolicyNet.categorical(new ParamStore(false), "policy", envs.spec().obsDim(), new int[] {64, 64}, 2,
                     Seeds.rng(seed, "init/policy"));
             Ppo ppo = new Ppo(pi, PPO, Seeds.rng(seed, "ppo"));
-            RndPpo rnd = withRnd ? new RndPpo(ppo, RndConfig.cpu(), ENVS, Seeds.rng(seed, "rnd")) : null;
+            RndPpo rnd = withRnd ? new RndPpo(ppo, Fixtures.rnd(), ENVS, Seeds.rng(seed, "rnd")) : null;
             double[] returns = new double[iterations];
             List<RndStats> stats = new ArrayList<>();
             for (int it = 0; it < iterations; it++) {
@@ -88,9 +89,9 @@ class RndPpoTest {
     @Test
     void needsPposValueNetAndNamesWhy() {
         PolicyNet pi = PolicyNet.categorical(new ParamStore(false), "p", 2, new int[] {8}, 2, Seeds.rng(1, "init"));
-        Ppo zeroBaseline = new Ppo(pi, PpoConfig.sectar(), Seeds.rng(1, "ppo"));
+        Ppo zeroBaseline = new Ppo(pi, Fixtures.ppo(), Seeds.rng(1, "ppo"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RndPpo(zeroBaseline, RndConfig.cpu(), 2, Seeds.rng(1, "rnd")));
+                () -> new RndPpo(zeroBaseline, Fixtures.rnd(), 2, Seeds.rng(1, "rnd")));
         assertTrue(e.getMessage().contains("valueHidden"), e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.Categorical;
 import sectar.agent.nn.DiagGaussian;
 import sectar.agent.nn.ParamStore;
@@ -43,7 +44,7 @@ class TrpoTest {
         ParamStore ps = new ParamStore(true);
         PolicyNet pi = discrete ? PolicyNet.categorical(ps, "pi", 2, new int[] {32, 32}, 4, init)
                 : PolicyNet.gaussian(ps, "pi", 2, new int[] {32, 32}, 2, Math.log(0.5), init);
-        Trpo trpo = new Trpo(pi, TrpoConfig.rllab());
+        Trpo trpo = new Trpo(pi, Fixtures.trpo());
         Env env = PointGoal.make(discrete);
         List<double[]> out = new ArrayList<>();
         double first = Double.NaN;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.Param;
 
 /**
@@ -19,7 +20,7 @@ class FloatPathTest {
     void floatLossAndGradientsMatchDouble() {
         for (boolean discrete : new boolean[] {true, false}) {
             int obs = 2, act = discrete ? 4 : 2, T = 6, B = 5;
-            SectarConfig cfg = SectarConfig.cpu().withSizes(16, 12).withBatchSize(B);
+            SectarConfig cfg = Fixtures.sectar(16, 12, B);
             Sectar f = new Sectar(cfg, obs, act, discrete, T, false, new SplittableRandom(61));
             Sectar d = new Sectar(cfg, obs, act, discrete, T, true, new SplittableRandom(61));
             d.params().load(f.params().state()); // identical (float-representable) weights

@@ -67,7 +67,8 @@ class SectarGradientTest {
         float[][] finals = new float[2][];
         for (int run = 0; run < 2; run++) {
             SplittableRandom init = new SplittableRandom(31), noise = new SplittableRandom(32), data = new SplittableRandom(33);
-            Sectar m = new Sectar(tiny().withBatchSize(4), 2, 3, true, 4, false, init);
+            Sectar m = new Sectar(new SectarConfig("tiny", 3, 3, new int[] {4}, 3, new int[] {4}, new int[] {5}, 4, 1e-3, 1e-5, 2, 100,
+                    Math.log(0.1), 0, Math.log(1e-4)), 2, 3, true, 4, false, init);
             for (int i = 0; i < 5; i++) m.trainStep(randomBatch(data, 4, 4, 2, 3, true), noise);
             Map<String, float[]> st = m.state();
             int len = st.values().stream().mapToInt(a -> a.length).sum(), k = 0;

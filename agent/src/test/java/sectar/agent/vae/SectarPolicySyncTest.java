@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sectar.agent.Fixtures;
 import sectar.agent.nn.PolicyNet;
 
 /** The policy decoder's batch-1 acting copy follows the VAE's training steps; the log-sigma clamp is fixed. */
@@ -34,7 +35,7 @@ class SectarPolicySyncTest {
 
     @Test
     void aPolicyClampOtherThanPolicyNetsIsRejected() {
-        SectarConfig c = SectarConfig.cpu();
+        SectarConfig c = Fixtures.sectar(64, 64, 128);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SectarConfig(c.preset(),
                 c.latentDim(), c.encoderHidden(), c.encoderHeadHidden(), c.decoderHidden(), c.meanHeadHidden(),
                 c.policyHidden(), c.batchSize(), c.learningRate(), c.adamEps(), c.klWeight(), c.bcWeight(),

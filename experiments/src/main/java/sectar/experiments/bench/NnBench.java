@@ -8,6 +8,7 @@ import sectar.agent.nn.PolicyNet;
 import sectar.agent.vae.SectarConfig;
 import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SegmentBatch;
+import sectar.experiments.train.SectarRunConfig;
 import sectar.sim.Seeds;
 
 /**
@@ -28,9 +29,10 @@ public final class NnBench {
 
     /** Runs all measurements of {@code preset} ("paper" or "cpu"), printing JSON lines to {@code out}. */
     public static void run(String preset, PrintStream out) {
-        SectarConfig cfg = SectarConfig.preset(preset);
-        boolean paper = preset.equals("paper");
-        int C = paper ? 2048 : 512, H = paper ? 10 : 5;
+        SectarRunConfig run = BenchPresets.sectar(preset);
+        SectarConfig cfg = run.model();
+        int[] shape = BenchPresets.planShape(run);
+        int C = shape[0], H = shape[1];
         Sectar m = new Sectar(cfg, OBS, ACTIONS, true, T, false, Seeds.rng(0, "bench/init"));
         SplittableRandom rng = Seeds.rng(0, "bench/data");
         SegmentBatch batch = randomBatch(cfg.batchSize(), rng);

@@ -30,16 +30,13 @@ public final class PlanSearchBench {
 
     /** Runs the preset's shape ("paper" or "cpu"); returns the medians {cem, cmaes} in ms. */
     public static double[] run(String preset, PrintStream out) {
-        return switch (preset) {
-            case "cpu" -> run(preset, 512, 5, NnBench.REPEATS, out);
-            case "paper" -> run(preset, 2048, 10, NnBench.REPEATS, out);
-            default -> throw new IllegalArgumentException("preset must be 'paper' or 'cpu', got '" + preset + "'");
-        };
+        int[] shape = BenchPresets.planShape(BenchPresets.sectar(preset));
+        return run(preset, shape[0], shape[1], NnBench.REPEATS, out);
     }
 
     /** One warm-up call each, then {@code repeats} alternating timed calls; prints two JSON lines. */
     static double[] run(String preset, int candidates, int h, int repeats, PrintStream out) {
-        SectarConfig cfg = SectarConfig.preset(preset);
+        SectarConfig cfg = BenchPresets.sectar(preset).model();
         Sectar m = new Sectar(cfg, NnBench.OBS, NnBench.ACTIONS, true, NnBench.T, false, Seeds.rng(0, "bench/init"));
         LatentStateModel model = SectarModels.stateModel(m);
         PlanScorer scorer = new PlanScorer(Tasks.spec("waypoint", 0).reward(), 0.99, 0.05, 5.6);

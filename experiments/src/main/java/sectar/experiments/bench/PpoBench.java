@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
 import sectar.agent.rl.Ppo;
-import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.RolloutBatch;
+import sectar.experiments.train.SectarRunConfig;
 
 /**
  * Times one PPO update of the waypoint policy decoder (input obs 2 + latent 8, 4 actions; 20 rollouts
@@ -22,14 +22,11 @@ public final class PpoBench {
 
     /** Runs the benchmark for {@code preset} ("paper" or "cpu") and prints one JSON line; returns the median ms. */
     public static double run(String preset, PrintStream out) {
-        int[] hidden = switch (preset) {
-            case "paper" -> new int[] {400, 300, 200};
-            case "cpu" -> new int[] {64, 64};
-            default -> throw new IllegalArgumentException("preset must be 'paper' or 'cpu', got '" + preset + "'");
-        };
+        SectarRunConfig cfg = BenchPresets.sectar(preset);
+        int[] hidden = cfg.model().policyHidden();
         SplittableRandom rng = new SplittableRandom(20260101L);
         PolicyNet pd = PolicyNet.categorical(new ParamStore(false), "pd", OBS + LATENT, hidden, ACTIONS, rng.split());
-        Ppo ppo = new Ppo(pd, PpoConfig.sectar(), rng.split());
+        Ppo ppo = new Ppo(pd, cfg.ppo(), rng.split());
         RolloutBatch batch = batch(pd, rng);
         for (int i = 0; i < WARMUP; i++) ppo.update(batch);
         double[] ms = new double[REPEATS];

@@ -44,7 +44,7 @@ public final class VaeQuality {
                 WaypointSegments.make(600, false, data));
         SegmentBatch heldExpert = WaypointSegments.make(160, true, data), heldRandom = WaypointSegments.make(40, false, data);
         SegmentBatch held = WaypointSegments.concat(heldExpert, heldRandom);
-        SectarConfig cfg = SectarConfig.cpu().withBatchSize(64);
+        SectarConfig cfg = BenchPresets.sectar("cpu", "model.batchSize=64").model();
         Sectar m = new Sectar(cfg, Tasks.spec("waypoint", 0), Seeds.rng(SEED, "init"));
         SplittableRandom noise = Seeds.rng(SEED, "noise"), order = Seeds.rng(SEED, "order");
         double mse0 = reconstruction(m, held, encoderMean(m, held))[0];

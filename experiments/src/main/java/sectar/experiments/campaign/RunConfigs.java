@@ -2,8 +2,9 @@ package sectar.experiments.campaign;
 
 import java.util.List;
 import sectar.experiments.train.Algorithm;
-import sectar.experiments.train.ConfigOverrides;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The config record a campaign run trains with, built exactly as {@code sectar train} builds it from the
@@ -25,8 +26,8 @@ public final class RunConfigs {
             if (algo.countsIterations()) iterations = oneStepIterationsOf(run);
         } else throw new IllegalStateException("run " + run.name() + " has an unresolved budget");
         try {
-            Record preset = algo.preset(Preset.named(run.setup().preset()), run.task(), run.instance(), run.seed(), iterations, envSteps);
-            return ConfigOverrides.apply(preset, run.setup().sets(), algo.configType());
+            return Presets.build(algo, Preset.named(run.setup().preset()), Tasks.instance(run.task(), run.instance()), run.seed(),
+                    iterations, envSteps, run.setup().sets());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("run " + run.name() + ": " + e.getMessage());
         }

@@ -3,7 +3,9 @@ package sectar.experiments.campaign;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.OneStepConfig;
+import sectar.experiments.train.Preset;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -55,7 +57,7 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
      * the last goal).
      */
     int oneStepIterations(long steps) {
-        OneStepConfig c = OneStepConfig.preset(setup.preset(), task, instance, seed, 1);
+        OneStepConfig c = (OneStepConfig) Algorithm.mpc1step.preset(Preset.named(setup.preset()), task, instance, seed, 1, 1);
         long episode = Tasks.spec(task, instance).episodeSteps();
         long left = steps - (long) c.initialPaths() * episode;
         long perIteration = (long) c.pathsPerIteration() * episode;

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.agent.loop.ResetCalibration;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.Preset;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.sim.TaskSpec;
 import sectar.sim.tasks.Tasks;
@@ -32,11 +34,11 @@ final class CalibrateResetCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (samples < 10) throw new IllegalArgumentException("--samples must be >= 10, got " + samples);
         for (int h : hidden) if (h < 1) throw new IllegalArgumentException("--hidden widths must be >= 1, got " + h);
-        SectarRunConfig paper = SectarRunConfig.preset("paper", task, 0, seed, 1);
+        SectarRunConfig paper = (SectarRunConfig) Algorithm.sectar.preset(Preset.paper, task, 0, seed, 1, 1);
         if (!(paper.explorer().resetEntropy() > 0))
             throw new IllegalArgumentException("task " + task + " has no explorer reset (released threshold 0)");
         TaskSpec s = Tasks.spec(task, 0);
-        ResetCalibration c = ResetCalibration.calibrate(paper.explorer(), paper.explorer().hidden(), hidden, s,
+        ResetCalibration c = ResetCalibration.calibrate(paper.explorer(), paper.ppo(), paper.explorer().hidden(), hidden, s,
                 Tasks.entry(task).env().apply(s), samples, seed);
         spec.commandLine().getOut().printf("{\"task\":\"%s\",\"released_threshold\":%.4f,\"released_share_below\":%.4f,"
                         + "\"hidden\":\"%s\",\"threshold\":%.4f,\"samples\":%d}%n", task, paper.explorer().resetEntropy(),

@@ -46,7 +46,9 @@ final class ResumeCommand implements Callable<Integer> {
             return 0;
         }
         Algorithm algo = Algorithm.named(m.path("algo").asText());
-        Record cfg = ConfigJson.read(dir.resolve(RunDirectory.CONFIG), algo.configType());
+        Record cfg = algo.readConfig(dir.resolve(RunDirectory.CONFIG));
+        // the folder keeps its config.json as written; the run reads it with fields it predates filled in
+        JsonNode written = ConfigJson.readTree(dir.resolve(RunDirectory.CONFIG));
         String json = ConfigJson.write(cfg);
         try (Trainer t = algo.trainer(cfg, threads > 1)) {
             TrainingLoop.restore(t, dir);
@@ -56,7 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
                         + t.envSteps() + " env steps); nothing to do");
                 return 0;
             }
-            try (RunDirectory run = open(m, algo, cfg)) {
+            try (RunDirectory run = open(m, algo, written)) {
                 if (t.finished()) {
                     // killed between its last checkpoint and complete(): only the status is missing
                     run.metrics().truncateAfter(t.iteration());
@@ -76,7 +78,7 @@ final class ResumeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunDirectory open(JsonNode m, Algorithm algo, Record cfg) {
+    private RunDirectory open(JsonNode m, Algorithm algo, JsonNode cfg) {
         return RunDirectory.builder(m.path("task").asText(), algo.word(), m.path("seed").asLong())
                 .out(dir).resume(true).command(List.of("sectar", "resume", dir.toString())).nd4j(Nd4jInfo.version())
                 .gitDir(CodeLocation.folder()).start(cfg);

@@ -12,8 +12,8 @@ import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
-import sectar.experiments.train.ConfigOverrides;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.planner.SearchMethod;
@@ -91,8 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         // validates task, instance and any instances file before anything is written
         TaskInstance inst = InstanceChoice.resolve(task, instancesFile, instance);
         if (threads != 1 && threads != 2) throw new IllegalArgumentException("--threads must be 1 or 2, got " + threads);
-        Record preset = algo.preset(this.preset, inst, seed, budgetIterations(), budgetEnvSteps());
-        Record cfg = ConfigOverrides.apply(preset, allSets(), algo.configType());
+        Record cfg = Presets.build(algo, preset, inst, seed, budgetIterations(), budgetEnvSteps(), allSets());
         String json = ConfigJson.write(cfg);
         try (RunDirectory run = start(cfg); Trainer t = algo.trainer(cfg, threads > 1)) {
             TrainingLoop.run(t, run, Progress.console(task + " " + algo, t.plannedIterations()), json);

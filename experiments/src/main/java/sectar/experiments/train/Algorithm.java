@@ -1,5 +1,7 @@
 package sectar.experiments.train;
 
+import java.nio.file.Path;
+import java.util.List;
 import sectar.sim.TaskInstance;
 import sectar.sim.tasks.Tasks;
 
@@ -10,18 +12,20 @@ import sectar.sim.tasks.Tasks;
  * not a Java name ({@code ppo-rnd}).
  */
 public enum Algorithm {
-    sectar(SectarRunConfig.class, "sectar"),
-    ppo(FlatConfig.class, "ppo"),
-    trpo(FlatConfig.class, "trpo"),
-    ppo_rnd(FlatConfig.class, "ppo-rnd"),
-    mpc1step(OneStepConfig.class, "mpc1step");
+    sectar(SectarRunConfig.class, "sectar", "sectar"),
+    ppo(FlatConfig.class, "ppo", "flat"),
+    trpo(FlatConfig.class, "trpo", "flat"),
+    ppo_rnd(FlatConfig.class, "ppo-rnd", "flat"),
+    mpc1step(OneStepConfig.class, "mpc1step", "mpc1step");
 
     private final Class<? extends Record> configType;
     private final String word;
+    private final String presetFile;
 
-    Algorithm(Class<? extends Record> configType, String word) {
+    Algorithm(Class<? extends Record> configType, String word, String presetFile) {
         this.configType = configType;
         this.word = word;
+        this.presetFile = presetFile;
     }
 
     /** The algorithm's word on the command line, in metadata.json and in campaign folders. */
@@ -31,6 +35,9 @@ public enum Algorithm {
 
     /** The record config.json of this algorithm's runs is read as. */
     public Class<? extends Record> configType() { return configType; }
+
+    /** The name of the preset file ({@code presets/<name>.json}) holding this algorithm's preset numbers. */
+    public String presetFile() { return presetFile; }
 
     /** Whether the run's length is given in iterations (else in env steps). */
     public boolean countsIterations() { return this == sectar || this == mpc1step; }
@@ -42,11 +49,15 @@ public enum Algorithm {
 
     /** The preset config for a task instance (bundled or from a file), whose own lengths it fits. */
     public Record preset(Preset preset, TaskInstance instance, long seed, int iterations, long envSteps) {
-        return switch (this) {
-            case sectar -> SectarRunConfig.preset(preset, instance, seed, iterations);
-            case ppo, trpo, ppo_rnd -> FlatConfig.preset(preset, instance, word, seed, envSteps);
-            case mpc1step -> OneStepConfig.preset(preset, instance, seed, iterations);
-        };
+        return Presets.build(this, preset, instance, seed, iterations, envSteps, List.of());
+    }
+
+    /**
+     * The config a run directory's config.json holds; a field added after it was written reads as the
+     * paper preset's value ({@link Presets#fillMissing}).
+     */
+    public Record readConfig(Path file) {
+        return ConfigJson.read(file, configType, tree -> Presets.fillMissing(this, tree));
     }
 
     /**

@@ -1,5 +1,6 @@
 package sectar.experiments.train;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +16,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code --set key=value} for any field of a run config: the config is turned into its JSON tree, the
- * dotted path (e.g. {@code mpc.horizon}, {@code model.policyHidden}) is replaced by the value parsed as
- * the type already there, and the tree is turned back into the record, so the record's own checks
- * validate the result. Arrays take comma-separated numbers ({@code 64,64}); typed choices (an enum such
- * as {@code mpc.search}) take one of their names. The fields that say which run this is ({@link #IDENTITY})
- * come from train's own arguments and are refused.
+ * The dotted-path language of run configs: a path such as {@code mpc.horizon} or
+ * {@code model.policyHidden} names one field of a config's JSON tree. The preset files' overlays set
+ * paths to JSON values ({@link #put}); {@code --set key=value} sets a path to a value parsed as the
+ * type already there ({@link #set}): arrays take comma-separated numbers ({@code 64,64}), typed choices
+ * (an enum such as {@code mpc.search}) one of their names. The tree is then turned into the record
+ * ({@link #toRecord}), so the record's own checks validate the result. The fields that say which run
+ * this is ({@link #IDENTITY}) come from train's own arguments and are refused.
  */
 public final class ConfigOverrides {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** For trees built whole from a preset: every field present, no null where a number belongs. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     /** Top-level fields set by train's arguments, not by {@code --set}, with the argument that sets each. */
     static final Map<String, String> IDENTITY = Map.of("task", "TASK", "instance", "--instance", "seed", "--seed",
@@ -36,8 +42,18 @@ public final class ConfigOverrides {
         if (sets == null || sets.isEmpty()) return config;
         ObjectNode root = MAPPER.valueToTree(config);
         for (String set : sets) set(root, set);
+        return convert(MAPPER, root, type, "--set " + String.join(" --set ", sets));
+    }
+
+    /** The record {@code tree} (built whole from a preset, then {@code sets}) describes, validated by it. */
+    public static <T> T toRecord(JsonNode tree, Class<T> type, List<String> sets) {
+        String origin = sets.isEmpty() ? "the preset" : "--set " + String.join(" --set ", sets);
+        return convert(STRICT, tree, type, origin);
+    }
+
+    private static <T> T convert(ObjectMapper mapper, JsonNode root, Class<T> type, String origin) {
         try {
-            return MAPPER.treeToValue(root, type);
+            return mapper.treeToValue(root, type);
         } catch (InvalidFormatException e) { // a typed choice given a name it does not have
             String key = e.getPath().stream().map(JsonMappingException.Reference::getFieldName).collect(Collectors.joining("."));
             Class<?> t = e.getTargetType();
@@ -47,11 +63,12 @@ public final class ConfigOverrides {
             Throwable cause = e;
             while (cause.getCause() != null) cause = cause.getCause();
             String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().split("\n")[0];
-            throw new IllegalArgumentException("--set " + String.join(" --set ", sets) + ": " + why);
+            throw new IllegalArgumentException(origin + ": " + why);
         }
     }
 
-    private static void set(ObjectNode root, String set) {
+    /** Applies one {@code key=value} to {@code root}: the value is parsed as the type of what is there. */
+    public static void set(ObjectNode root, String set) {
         int eq = set.indexOf('=');
         if (eq <= 0) throw new IllegalArgumentException("--set expects key=value, got '" + set + "'");
         String key = set.substring(0, eq).trim(), value = set.substring(eq + 1).trim();
@@ -59,19 +76,39 @@ public final class ConfigOverrides {
         if (IDENTITY.containsKey(path[0]) && path.length == 1)
             throw new IllegalArgumentException("--set " + key + ": the " + key + " is given by train's " + IDENTITY.get(path[0])
                     + ", not by --set");
-        ObjectNode parent = root;
-        for (int i = 0; i < path.length - 1; i++) {
-            JsonNode child = parent.get(path[i]);
-            if (child == null || !child.isObject())
-                throw new IllegalArgumentException("--set " + key + ": no section '" + path[i] + "'; expected one of "
-                        + fields(parent, true));
-            parent = (ObjectNode) child;
-        }
+        ObjectNode parent = parent(root, key, "--set");
         String leaf = path[path.length - 1];
         JsonNode old = parent.get(leaf);
         if (old == null || old.isObject())
             throw new IllegalArgumentException("--set " + key + ": no field '" + leaf + "'; expected one of " + fields(parent, false));
         parent.set(leaf, parse(key, old, value));
+    }
+
+    /**
+     * Replaces the value at {@code key} (a dotted path that must name a field already in {@code root})
+     * by {@code value}; {@code origin} says in errors where the path was written.
+     */
+    public static void put(ObjectNode root, String key, JsonNode value, String origin) {
+        ObjectNode parent = parent(root, key, origin);
+        String leaf = key.substring(key.lastIndexOf('.') + 1);
+        if (!parent.has(leaf))
+            throw new IllegalArgumentException(origin + " " + key + ": no field '" + leaf + "'; expected one of "
+                    + fields(parent, false) + " or a section of " + fields(parent, true));
+        parent.set(leaf, value.deepCopy());
+    }
+
+    /** The object holding the last part of {@code key}; every part before it must be a section. */
+    private static ObjectNode parent(ObjectNode root, String key, String origin) {
+        String[] path = key.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = parent.get(path[i]);
+            if (child == null || !child.isObject())
+                throw new IllegalArgumentException(origin + " " + key + ": no section '" + path[i] + "'; expected one of "
+                        + fields(parent, true));
+            parent = (ObjectNode) child;
+        }
+        return parent;
     }
 
     private static JsonNode parse(String key, JsonNode old, String value) {

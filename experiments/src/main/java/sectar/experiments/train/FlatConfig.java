@@ -1,7 +1,6 @@
 package sectar.experiments.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import sectar.sim.config.Named;
 import java.util.Arrays;
 import java.util.Set;
 import sectar.agent.rl.PpoConfig;
@@ -9,7 +8,6 @@ import sectar.agent.rl.RndConfig;
 import sectar.agent.rl.TrpoConfig;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.tasks.Tasks;
 
 /**
  * A flat-baseline run (spec section 10.1): a policy on the observation plus a stage one-hot, trained
@@ -64,53 +62,6 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
 
     /** The env steps of one iteration when no episode ends early: envs x episodesPerEnv whole episodes (the batch a budget rounds up to). */
     public long iterationSteps() { return (long) envs * episodesPerEnv * taskSpec().episodeSteps(); }
-
-    /** The learned value baseline PPO runs with (the released TRPO uses a linear one instead). */
-    private static final int[] PPO_VALUE_HIDDEN = {64, 64};
-    private static final double PPO_VALUE_LEARNING_RATE = 1e-3;
-
-    /**
-     * PPO + RND's extrinsic discount, the paper's: a horizon of about 1000 steps, one episode of block
-     * and wheeled (950 steps) and 2.6 of waypoint (380), so a goal paid late in an episode still reaches
-     * its first steps (swimmer's 4950-step episodes stay longer than any horizon the paper used). The
-     * intrinsic return keeps the paper's 0.99, a horizon of 100 steps or five 19-step segments: novelty a
-     * few segments ahead. Plain PPO keeps the released 0.99.
-     */
-    private static final double RND_EXTRINSIC_GAMMA = 0.999;
-
-    /**
-     * The preset for {@code task}: {@code paper} is the released TRPO baseline (100 episodes per
-     * iteration, policy 300-200-100); {@code cpu} keeps the algorithm and shrinks the batch and network
-     * so an iteration takes about a second on 2 cores. ppo-rnd adds {@link RndConfig#paper} (networks of
-     * 300) or {@link RndConfig#cpu} and the extrinsic discount 0.999.
-     */
-    public static FlatConfig preset(String preset, String task, int instance, String algo, long seed, long envSteps) {
-        return preset(Preset.named(preset), task, instance, algo, seed, envSteps);
-    }
-
-    /** The preset for bundled instance {@code instance} of {@code task}. */
-    public static FlatConfig preset(Preset preset, String task, int instance, String algo, long seed, long envSteps) {
-        return preset(preset, Tasks.instance(task, instance), algo, seed, envSteps);
-    }
-
-    /** The preset for a task instance (see {@link #preset(String, String, int, String, long, long)}). */
-    public static FlatConfig preset(Preset preset, TaskInstance instance, String algo, long seed, long envSteps) {
-        Named<FlatConfig> c = Named.of(FlatConfig.class)
-                .set("task", instance.task()).set("instance", instance.index()).set("taskInstance", instance)
-                .set("algo", algo).set("preset", preset).set("seed", seed)
-                .set("envSteps", envSteps)
-                .set("initLogStd", TaskPresets.of(instance.task()).flat().initLogStd())
-                .set("trpo", TrpoConfig.rllab());
-        PpoConfig ppo = PpoConfig.sectar().withValueNet(PPO_VALUE_HIDDEN, PPO_VALUE_LEARNING_RATE);
-        boolean rnd = algo.equals("ppo-rnd");
-        c.set("ppo", rnd ? ppo.withGamma(RND_EXTRINSIC_GAMMA) : ppo);
-        return switch (preset) {
-            case paper -> c.set("envs", 10).set("episodesPerEnv", 10).set("hidden", new int[] {300, 200, 100})
-                    .set("rnd", rnd ? RndConfig.paper(300) : null).build();
-            case cpu -> c.set("envs", 8).set("episodesPerEnv", 1).set("hidden", new int[] {64, 64})
-                    .set("rnd", rnd ? RndConfig.cpu() : null).build();
-        };
-    }
 
     @Override public int[] hidden() { return hidden.clone(); }
 }

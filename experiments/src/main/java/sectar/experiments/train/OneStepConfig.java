@@ -1,10 +1,8 @@
 package sectar.experiments.train;
 
-import sectar.sim.config.Named;
 import java.util.Arrays;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
-import sectar.sim.tasks.Tasks;
 
 /**
  * The one-step-model MPC baseline (spec section 10.1, Nagabandi-style with DAgger data growth).
@@ -55,46 +53,4 @@ public record OneStepConfig(String task, int instance, Preset preset, long seed,
 
     /** The spec of the run's task instance. */
     public TaskSpec taskSpec() { return RunTask.spec(task, instance, taskInstance); }
-
-    /**
-     * The cpu preset's cap on a refit: 10 epochs while the data set is small, then 500 minibatches of
-     * 512, so the refit's cost stops growing with the data set (uncapped, a run at SeCTAR's 1-2M env
-     * steps refits 10 x 1M+ transitions every iteration).
-     */
-    static final int CPU_MAX_FIT_STEPS = 500;
-
-    /**
-     * {@code paper}: the released numbers; {@code cpu}: a 64-64 model, 10 epochs (at most
-     * {@link #CPU_MAX_FIT_STEPS} minibatches), 8 random paths and 2 MPC paths per iteration of 256
-     * candidates, planning two segments ahead.
-     */
-    public static OneStepConfig preset(String preset, String task, int instance, long seed, int iterations) {
-        return preset(Preset.named(preset), task, instance, seed, iterations);
-    }
-
-    /** The preset for bundled instance {@code instance} of {@code task}. */
-    public static OneStepConfig preset(Preset preset, String task, int instance, long seed, int iterations) {
-        return preset(preset, Tasks.instance(task, instance), seed, iterations);
-    }
-
-    /**
-     * The preset for a task instance (see {@link #preset(String, String, int, long, int)}): per-task numbers
-     * from {@link TaskPresets}, plan lengths in the instance's own segments.
-     */
-    public static OneStepConfig preset(Preset preset, TaskInstance instance, long seed, int iterations) {
-        TaskPresets.OneStep r = TaskPresets.of(instance.task()).oneStep();
-        int segment = Tasks.spec(instance).segmentLength(), horizon = r.planSegments() * segment;
-        Named<OneStepConfig> c = Named.of(OneStepConfig.class)
-                .set("task", instance.task()).set("instance", instance.index()).set("taskInstance", instance)
-                .set("preset", preset).set("seed", seed)
-                .set("iterations", iterations).set("learningRate", 1e-3).set("batch", 512);
-        return switch (preset) {
-            case paper -> c.set("hidden", new int[] {200, 200, 200}).set("epochs", 60).set("maxFitSteps", 0)
-                    .set("initialPaths", r.initialPaths()).set("pathsPerIteration", r.pathsPerIteration())
-                    .set("candidates", r.candidates()).set("horizon", horizon).build();
-            case cpu -> c.set("hidden", new int[] {64, 64}).set("epochs", 10).set("maxFitSteps", CPU_MAX_FIT_STEPS)
-                    .set("initialPaths", 8).set("pathsPerIteration", 2).set("candidates", 256)
-                    .set("horizon", Math.min(horizon, 2 * segment)).build();
-        };
-    }
 }

@@ -21,7 +21,6 @@ import sectar.experiments.train.Preset;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.sim.TaskInstance;
-import sectar.sim.config.Named;
 import sectar.sim.tasks.Tasks;
 
 /** {@code --instances-file}: a user layout is checked, trains end to end, and its run resumes without the file. */
@@ -47,8 +46,7 @@ class InstancesFileCliTest {
         assertArrayEquals(new double[] {2.8, -2.8}, cfg.taskSpec().start());
 
         // what a kill -9 after iteration 1's checkpoint leaves, for the same config train built
-        Record same = Named.from(Algorithm.ppo.preset(Preset.cpu, "waypoint", 0, 4, 20, ENV_STEPS))
-                .set("taskInstance", embedded).build();
+        Record same = Algorithm.ppo.preset(Preset.cpu, embedded, 4, 20, ENV_STEPS);
         String json = ConfigJson.write(same);
         assertEquals(Files.readString(whole.resolve(RunDirectory.CONFIG)).strip(), json.strip());
         RunDirectory run = RunDirectory.builder("waypoint", "ppo", 4).out(broken).gitDir(broken).start(same);

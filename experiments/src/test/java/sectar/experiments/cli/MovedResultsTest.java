@@ -58,7 +58,7 @@ class MovedResultsTest {
             RunMetadata md = RunMetadata.read(m); // every committed run folder still parses
             assertFalse(md.task().isBlank() || md.algo().isBlank(), m.toString());
             assertNoAbsolutePath(List.of(md.command().split(" ")), m);
-            ConfigJson.read(m.resolveSibling(RunDirectory.CONFIG), Algorithm.named(md.algo()).configType()); // and its config.json
+            Algorithm.named(md.algo()).readConfig(m.resolveSibling(RunDirectory.CONFIG)); // and its config.json, as resume reads it
         }
         List<Path> campaigns = files(RESULTS, CampaignRecord.FILE);
         assertFalse(campaigns.isEmpty());

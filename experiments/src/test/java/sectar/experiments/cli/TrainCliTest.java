@@ -11,6 +11,7 @@ import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.ConfigOverrides;
 import sectar.experiments.train.FlatConfig;
 import sectar.experiments.train.OneStepConfig;
+import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.Preset;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.planner.SearchMethod;
@@ -134,7 +135,7 @@ class TrainCliTest {
         assertEquals(ConfigJson.write(os), ConfigJson.write(ConfigJson.read(one.resolve("config.json"), OneStepConfig.class)));
 
         Path sectar = tmp.resolve("sectar-config");
-        SectarRunConfig sc = ConfigOverrides.apply(SectarRunConfig.preset(Preset.cpu, "waypoint", 0, 1, 2),
+        SectarRunConfig sc = ConfigOverrides.apply((SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, 2, 1),
                 java.util.List.of("mpc.search=cem", "explorer.hidden=32"), SectarRunConfig.class);
         assertEquals(SearchMethod.cem, sc.mpc().search());
         assertTrue(ConfigJson.write(sc).contains("\"search\" : \"cem\""), "a typed choice is written by its name");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code --set key=value} reaches every field of a run config and is validated like the record itself. */
 class ConfigOverridesTest {
-    private final SectarRunConfig cpu = SectarRunConfig.preset("cpu", "waypoint", 0, 1, 20);
+    private final SectarRunConfig cpu = (SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, 20, 1);
 
     private SectarRunConfig set(String... sets) { return ConfigOverrides.apply(cpu, List.of(sets), SectarRunConfig.class); }
 

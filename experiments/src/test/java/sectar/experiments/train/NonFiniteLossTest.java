@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.agent.vae.SectarConfig;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
@@ -15,16 +14,8 @@ import sectar.experiments.run.RunDirectory;
 class NonFiniteLossTest {
     @Test
     void divergenceStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) {
-        SectarRunConfig tiny = TinySectar.config(11, 30);
-        SectarConfig m = tiny.model();
         // An absurd learning rate: the first Adam steps overflow the weights, the next loss is not finite.
-        SectarConfig exploding = new SectarConfig(m.preset(), m.latentDim(), m.encoderHidden(), m.encoderHeadHidden(),
-                m.decoderHidden(), m.meanHeadHidden(), m.policyHidden(), m.batchSize(), 1e30, m.adamEps(), m.klWeight(),
-                m.bcWeight(), m.decoderLogStdInit(), m.policyLogStdInit(), m.policyMinLogStd());
-        SectarRunConfig cfg = new SectarRunConfig(tiny.task(), tiny.instance(), tiny.preset(), tiny.seed(), tiny.iterations(),
-                exploding, tiny.mpc(), tiny.explorer(), tiny.ppo(), tiny.vaePasses(), tiny.vaeStepsPerPass(),
-                tiny.validationBatches(), tiny.validationBatch(), tiny.consistencyRollouts(), tiny.replayCapacity(),
-                tiny.validationCapacity(), tiny.checkpointEvery(), false, tiny.prior(), 0);
+        SectarRunConfig cfg = TinySectar.config(11, 30, "model.learningRate=1e30");
         Path dir = tmp.resolve("run");
         Progress quiet = new Progress("t", 30, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false,
                 java.time.Duration.ofHours(1), System::nanoTime);

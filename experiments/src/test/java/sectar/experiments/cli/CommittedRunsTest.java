@@ -1,0 +1,100 @@
+package sectar.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sectar.agent.io.Checkpoint;
+import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.SectarRunConfig;
+import sectar.experiments.train.Trainer;
+import sectar.experiments.train.TrainingLoop;
+
+/**
+ * The runs committed under {@code results/} stay readable: {@code sectar resume} and
+ * {@code render --checkpoint} read every one's config.json as its algorithm's config, including runs
+ * written before fields they lack existed, and a resumed folder keeps its config.json as written.
+ */
+class CommittedRunsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path results() {
+        return Path.of(System.getProperty("basedir", ".")).resolve("../results").normalize();
+    }
+
+    /** Every run folder under results/: a config.json beside a metadata.json naming the algorithm. */
+    private static List<Path> committedRuns() throws IOException {
+        List<Path> runs = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(results())) {
+            for (Path f : (Iterable<Path>) s::iterator)
+                if (f.getFileName().toString().equals(RunDirectory.CONFIG) && Files.isRegularFile(f.resolveSibling(RunDirectory.METADATA)))
+                    runs.add(f.getParent());
+        }
+        return runs;
+    }
+
+    private static Algorithm algorithmOf(Path run) throws IOException {
+        return Algorithm.named(JSON.readTree(run.resolve(RunDirectory.METADATA).toFile()).path("algo").asText());
+    }
+
+    @Test
+    void everyCommittedConfigReadsAsItsAlgorithmsConfig() throws IOException {
+        List<Path> runs = committedRuns();
+        assertTrue(runs.size() >= 100, "expected the committed campaigns' runs under " + results() + ", found " + runs.size());
+        List<String> broken = new ArrayList<>();
+        for (Path run : runs) {
+            try {
+                Algorithm algo = algorithmOf(run);
+                Record cfg = algo.readConfig(run.resolve(RunDirectory.CONFIG));
+                assertInstanceOf(algo.configType(), cfg);
+            } catch (RuntimeException e) {
+                broken.add(run + ": " + e.getMessage());
+            }
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
+
+    /** A copy of a committed run folder (config.json, metadata.json, metrics.csv). */
+    private static Path copy(Path run, Path to) throws IOException {
+        Files.createDirectories(to);
+        for (String f : List.of(RunDirectory.CONFIG, RunDirectory.METADATA, RunDirectory.METRICS))
+            Files.copy(run.resolve(f), to.resolve(f));
+        return to;
+    }
+
+    @Test
+    void aRunWrittenBeforeTheLearnedPriorRendersFromItsCheckpointAndResumesInItsFolder(@TempDir Path tmp) throws IOException {
+        Path committed = results().resolve("waypoint-sectar-cpu");
+        assertFalse(ConfigJson.readTree(committed.resolve(RunDirectory.CONFIG)).has("prior"), "the run predates the prior");
+        Path run = copy(committed, tmp.resolve("run"));
+        JsonNode written = ConfigJson.readTree(run.resolve(RunDirectory.CONFIG));
+        SectarRunConfig cfg = (SectarRunConfig) Algorithm.sectar.readConfig(run.resolve(RunDirectory.CONFIG));
+        assertFalse(cfg.prior().learned(), "a run before the learned prior planned from N(0, I)");
+        // the checkpoint a fresh trainer of this config writes (no committed run keeps its checkpoint)
+        try (Trainer t = Algorithm.sectar.trainer(cfg, true)) {
+            Checkpoint.Builder b = Checkpoint.builder().header(ConfigJson.write(cfg));
+            t.save(b);
+            b.build().write(run.resolve(TrainingLoop.CHECKPOINT));
+        }
+        Path png = tmp.resolve("episode.png");
+        CliTest.Result r = CliTest.run("render", "waypoint", "--checkpoint", run.toString(), "--size", "64", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(png) > 0);
+
+        // resume opens the folder with the config.json it holds, which stays as written
+        try (RunDirectory opened = RunDirectory.builder("waypoint", "sectar", cfg.seed()).out(run).resume(true).gitDir(tmp)
+                .start(written)) {
+            assertEquals(written, ConfigJson.readTree(opened.dir().resolve(RunDirectory.CONFIG)));
+        }
+    }
+}
