@@ -9,9 +9,9 @@ import sectar.agent.api.LatentStateModel;
  * {@link CmaEs} over its flattened [H, latentDim] sequence, starting at the prior N(0, I) (mean 0,
  * sigma 1, C = I), and every generation the populations of all problems are decoded in one batched
  * model call. The best sequence ever evaluated is returned. Its budget is generations x population model
- * evaluations per problem; {@link SearchMethod#cmaes} sizes it as CEM (population = candidates /
- * cemIterations, generations = cemIterations), so both cost the same. The weights and the number of
- * parents (half the population) are CMA-ES's own; {@code cemElites} does not apply.
+ * evaluations per problem; {@link SearchConfig.CmaEs} sizes it from the planner's candidates (population =
+ * candidates / generations), as {@link SearchConfig.Cem} does, so both cost the same. The weights and the
+ * number of parents (half the population) are CMA-ES's own.
  *
  * <p>Sequences longer than {@link #FULL_COVARIANCE_MAX_DIM} use the separable variant. CMA-ES moves its
  * mean and step size more cautiously than CEM, so it pays off with more generations: on the oracle

@@ -9,11 +9,8 @@ package sectar.planner;
  * @param segments       episode length in segments (released: 20 waypoint, 50 others)
  * @param gamma          discount over predicted steps (0.99; block 0.995)
  * @param progressWeight never-blind progress term weight; 0 is the released planner
- * @param search         {@link SearchMethod#shooting} (released), {@link SearchMethod#cem} or {@link SearchMethod#cmaes}
- * @param cemIterations  CEM refits, or CMA-ES generations; the population is candidates / cemIterations, so
- *                       budgets match
- * @param cemElites      CEM elites per refit (CMA-ES recombines its own best half)
- * @param warmStart      CEM or CMA-ES starts each replan from the previous plan shifted by one segment
+ * @param search         how plans are searched: {@link SearchConfig.Shooting} (released), {@link SearchConfig.Cem}
+ *                       or {@link SearchConfig.CmaEs}, each with its own settings
  * @param greedyActions  the policy decoder executes its most likely action instead of sampling (released:
  *                       sampled, false); the state decoder predicts the mean trajectory, which greedy
  *                       execution follows more closely
@@ -21,28 +18,22 @@ package sectar.planner;
  *                       replans more often, each from the real state
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
-                        double progressWeight, SearchMethod search, int cemIterations, int cemElites, boolean warmStart,
-                        boolean greedyActions, int executeSteps) {
+                        double progressWeight, SearchConfig search, boolean greedyActions, int executeSteps) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
         if (horizon < 1) throw new IllegalArgumentException("mpc.horizon must be >= 1, got " + horizon);
         if (segments < 1) throw new IllegalArgumentException("mpc.segments must be >= 1, got " + segments);
-        if (search == null) throw new IllegalArgumentException("mpc.search must be one of " + java.util.Arrays.toString(SearchMethod.values()));
+        if (search == null) throw new IllegalArgumentException("mpc.search must be one of " + SearchConfig.methods());
         if (executeSteps < 0) throw new IllegalArgumentException("mpc.executeSteps must be >= 0 (0 = a whole segment), got " + executeSteps);
-        if (cemIterations < 1 || candidates / cemIterations < 2)
-            throw new IllegalArgumentException("mpc.cemIterations must leave a population >= 2 of " + candidates
-                    + " candidates, got " + cemIterations);
-        if (cemElites < 1 || cemElites > candidates / cemIterations)
-            throw new IllegalArgumentException("mpc.cemElites must be in [1, " + candidates / cemIterations + "], got " + cemElites);
+        search.check(candidates);
     }
 
     /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
     public MpcConfig withEpisodes(int m) {
-        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, cemIterations, cemElites,
-                warmStart, greedyActions, executeSteps);
+        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, greedyActions, executeSteps);
     }
 
-    /** The search this config names, with the same number of model evaluations either way. */
-    public LatentSearch newSearch() { return search.create(this); }
+    /** The search this config names, spending {@code candidates} model evaluations per problem. */
+    public LatentSearch newSearch() { return search.create(candidates); }
 }

@@ -16,7 +16,7 @@ import sectar.experiments.train.Preset;
 import sectar.experiments.train.Presets;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
-import sectar.planner.SearchMethod;
+import sectar.planner.SearchConfig;
 import sectar.sim.TaskInstance;
 
 /**
@@ -64,8 +64,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "sectar, mpc1step: outer (DAgger) iterations (default: " + DEFAULT_ITERATIONS + ")")
     Integer iterations;
 
-    @Option(names = "--search", description = "sectar: latent search, ${COMPLETION-CANDIDATES} (same as --set mpc.search=...; default: the preset's)")
-    SearchMethod search;
+    @Option(names = "--search", paramLabel = "METHOD", completionCandidates = SearchMethods.class,
+            description = "sectar: latent search, ${COMPLETION-CANDIDATES} (same as --set mpc.search=...; default: the preset's)")
+    String search;
+
+    /** The search methods, as the planner registers them. */
+    static final class SearchMethods implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return SearchConfig.methods().iterator(); }
+    }
 
     @Option(names = "--progress-weight",
             description = "sectar: never-blind plan-score weight, 0 = released (same as --set mpc.progressWeight=...; default: the preset's)")

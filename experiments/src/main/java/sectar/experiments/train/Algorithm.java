@@ -53,11 +53,11 @@ public enum Algorithm {
     }
 
     /**
-     * The config a run directory's config.json holds; a field added after it was written reads as the
-     * paper preset's value ({@link Presets#fillMissing}).
+     * The config a run directory's config.json holds, in today's form: written by an earlier version, it
+     * is upgraded first ({@link OldConfigs}).
      */
     public Record readConfig(Path file) {
-        return ConfigJson.read(file, configType, tree -> Presets.fillMissing(this, tree));
+        return ConfigJson.read(file, configType, tree -> OldConfigs.upgrade(this, tree));
     }
 
     /**

@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
  * The dotted-path language of run configs: a path such as {@code mpc.horizon} or
  * {@code model.policyHidden} names one field of a config's JSON tree. The preset files' overlays set
  * paths to JSON values ({@link #put}); {@code --set key=value} sets a path to a value parsed as the
- * type already there ({@link #set}): arrays take comma-separated numbers ({@code 64,64}), typed choices
- * (an enum such as {@code mpc.search}) one of their names. The tree is then turned into the record
- * ({@link #toRecord}), so the record's own checks validate the result. The fields that say which run
- * this is ({@link #IDENTITY}) come from train's own arguments and are refused.
+ * type already there ({@link #set}): arrays take comma-separated numbers ({@code 64,64}). A typed choice
+ * (a section such as {@code mpc.search}, whose {@code method} says which kind it is) takes a method's
+ * name: {@code --set mpc.search=cem} puts in the settings the tree's {@value #CHOICES} section holds for
+ * that method ({@code choices.search.cem}), whose fields later sets reach ({@code mpc.search.elites}).
+ * The tree is then turned into the record ({@link #toRecord}, without its choices), so the record's own
+ * checks validate the result. The fields that say which run this is ({@link #IDENTITY}) come from
+ * train's own arguments and are refused.
  */
 public final class ConfigOverrides {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The top-level section of a preset tree holding, per typed choice, the settings of each method. */
+    public static final String CHOICES = "choices";
     /** For trees built whole from a preset: every field present, no null where a number belongs. */
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -37,23 +41,13 @@ public final class ConfigOverrides {
 
     private ConfigOverrides() {}
 
-    /** {@code config} with every {@code key=value} of {@code sets} applied in order. */
-    public static <T> T apply(T config, List<String> sets, Class<? extends T> type) {
-        if (sets == null || sets.isEmpty()) return config;
-        ObjectNode root = MAPPER.valueToTree(config);
-        for (String set : sets) set(root, set);
-        return convert(MAPPER, root, type, "--set " + String.join(" --set ", sets));
-    }
-
     /** The record {@code tree} (built whole from a preset, then {@code sets}) describes, validated by it. */
-    public static <T> T toRecord(JsonNode tree, Class<T> type, List<String> sets) {
+    public static <T> T toRecord(ObjectNode tree, Class<T> type, List<String> sets) {
         String origin = sets.isEmpty() ? "the preset" : "--set " + String.join(" --set ", sets);
-        return convert(STRICT, tree, type, origin);
-    }
-
-    private static <T> T convert(ObjectMapper mapper, JsonNode root, Class<T> type, String origin) {
+        ObjectNode config = tree.deepCopy();
+        config.remove(CHOICES);
         try {
-            return mapper.treeToValue(root, type);
+            return STRICT.treeToValue(config, type);
         } catch (InvalidFormatException e) { // a typed choice given a name it does not have
             String key = e.getPath().stream().map(JsonMappingException.Reference::getFieldName).collect(Collectors.joining("."));
             Class<?> t = e.getTargetType();
@@ -79,6 +73,17 @@ public final class ConfigOverrides {
         ObjectNode parent = parent(root, key, "--set");
         String leaf = path[path.length - 1];
         JsonNode old = parent.get(leaf);
+        JsonNode methods = root.path(CHOICES).path(leaf);
+        if (old != null && old.isObject() && methods.isObject()) {
+            JsonNode chosen = methods.get(value);
+            if (chosen == null) {
+                List<String> names = new ArrayList<>();
+                methods.fieldNames().forEachRemaining(names::add);
+                throw new IllegalArgumentException("--set " + key + "=" + value + ": expected one of " + names);
+            }
+            parent.set(leaf, chosen.deepCopy());
+            return;
+        }
         if (old == null || old.isObject())
             throw new IllegalArgumentException("--set " + key + ": no field '" + leaf + "'; expected one of " + fields(parent, false));
         parent.set(leaf, parse(key, old, value));

@@ -44,7 +44,10 @@ public final class Presets {
         return ConfigOverrides.toRecord(tree, algo.configType(), sets);
     }
 
-    /** The preset's config tree for {@code instance} before any {@code --set}: what config.json will hold. */
+    /**
+     * The preset's config tree for {@code instance} before any {@code --set}: what config.json will hold,
+     * and the {@link ConfigOverrides#CHOICES} a {@code --set} of a typed choice reads.
+     */
     public static ObjectNode tree(Algorithm algo, Preset preset, TaskInstance instance, long seed, int iterations,
                                   long envSteps) {
         ObjectNode tree = layered(algo, preset, instance.task());
@@ -63,28 +66,6 @@ public final class Presets {
         out.setAll(tree);
         out.set("taskInstance", JSON.valueToTree(instance));
         return out;
-    }
-
-    /**
-     * {@code config} (a config.json's tree) with every field it lacks taken from the paper preset of its
-     * task: a field added after the config was written reads as the released value, the behaviour the
-     * run had before the field existed.
-     */
-    public static void fillMissing(Algorithm algo, ObjectNode config) {
-        String task = config.path("task").asText();
-        if (!Tasks.names().contains(task)) return; // reading the config names the unknown task
-        ObjectNode paper = tree(algo, Preset.paper, Tasks.instance(task, 0), 0, 1, 1);
-        paper.remove("taskInstance"); // an old config without one names its bundled instance
-        fill(config, paper);
-    }
-
-    private static void fill(ObjectNode into, JsonNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode have = into.get(e.getKey());
-            if (have == null) into.set(e.getKey(), e.getValue().deepCopy());
-            else if (have instanceof ObjectNode o && e.getValue().isObject()) fill(o, e.getValue());
-        }
     }
 
     /** The paper tree with the preset's overlays of every layer: its own, the task's, the algorithm's. */

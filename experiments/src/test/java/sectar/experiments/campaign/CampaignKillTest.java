@@ -24,7 +24,7 @@ import sectar.sim.Seeds;
 class CampaignKillTest {
     /** SeCTAR small enough that a run of 3 iterations takes a few seconds (most of it JVM start-up). */
     private static final List<String> TINY_SECTAR = List.of("model.encoderHidden=16", "model.decoderHidden=16", "model.batchSize=16",
-            "mpc.episodes=2", "mpc.candidates=16", "mpc.cemElites=2", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
+            "mpc.episodes=2", "mpc.candidates=16", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
             "explorer.hidden=16", "vaePasses=2", "vaeStepsPerPass=2", "validationBatches=1", "validationBatch=4", "consistencyRollouts=4");
     private static final int SECTAR_ITERATIONS = 3;
     private static final int KILLS = 5;

@@ -19,6 +19,7 @@ import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
+import sectar.planner.SearchConfig;
 
 /**
  * The runs committed under {@code results/} stay readable: {@code sectar resume} and
@@ -62,6 +63,19 @@ class CommittedRunsTest {
             }
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
+
+    @Test
+    void searchesWrittenAsAWordWithCemsFieldsBesideItReadAsTheirTypedSearch() {
+        SectarRunConfig cem = (SectarRunConfig) Algorithm.sectar.readConfig(
+                results().resolve("waypoint-compare/sectar-cem").resolve(RunDirectory.CONFIG));
+        assertEquals(new SearchConfig.Cem(4, 16, false), cem.mpc().search(), "warmStart was not written yet: false");
+        SectarRunConfig cmaes = (SectarRunConfig) Algorithm.sectar.readConfig(
+                results().resolve("levers/cmaes/waypoint/cmaes/s1").resolve(RunDirectory.CONFIG));
+        assertEquals(new SearchConfig.CmaEs(4, true), cmaes.mpc().search(), "CEM's iterations were CMA-ES's generations");
+        SectarRunConfig shooting = (SectarRunConfig) Algorithm.sectar.readConfig(
+                results().resolve("waypoint/sectar/i0-s1").resolve(RunDirectory.CONFIG));
+        assertEquals(new SearchConfig.Shooting(), shooting.mpc().search());
     }
 
     /** A copy of a committed run folder (config.json, metadata.json, metrics.csv). */

@@ -15,7 +15,7 @@ import sectar.experiments.train.TrainingLoop;
 /** {@code sectar skills}: a picture of a run's latents, one row per kept checkpoint and prior. */
 class SkillsCliTest {
     private static final List<String> TINY = List.of("model.encoderHidden=16", "model.decoderHidden=16", "model.batchSize=16",
-            "mpc.episodes=1", "mpc.candidates=16", "mpc.cemElites=2", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
+            "mpc.episodes=1", "mpc.candidates=16", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
             "explorer.hidden=16", "vaePasses=1", "vaeStepsPerPass=2", "validationBatches=1", "validationBatch=4", "consistencyRollouts=4");
 
     @Test

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.train.ConfigJson;
-import sectar.experiments.train.ConfigOverrides;
 import sectar.experiments.train.FlatConfig;
 import sectar.experiments.train.OneStepConfig;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.SectarRunConfig;
-import sectar.planner.SearchMethod;
+import sectar.planner.SearchConfig;
+import sectar.sim.tasks.Tasks;
 
 /** train / plot / resume as a user calls them: complete run directories, and clear refusals. */
 class TrainCliTest {
@@ -135,10 +136,10 @@ class TrainCliTest {
         assertEquals(ConfigJson.write(os), ConfigJson.write(ConfigJson.read(one.resolve("config.json"), OneStepConfig.class)));
 
         Path sectar = tmp.resolve("sectar-config");
-        SectarRunConfig sc = ConfigOverrides.apply((SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, 2, 1),
-                java.util.List.of("mpc.search=cem", "explorer.hidden=32"), SectarRunConfig.class);
-        assertEquals(SearchMethod.cem, sc.mpc().search());
-        assertTrue(ConfigJson.write(sc).contains("\"search\" : \"cem\""), "a typed choice is written by its name");
+        SectarRunConfig sc = (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, Tasks.instance("waypoint", 0), 1, 2, 1,
+                java.util.List.of("mpc.search=cem", "explorer.hidden=32"));
+        assertEquals(new SearchConfig.Cem(4, 16, false), sc.mpc().search(), "the cpu preset's CEM settings");
+        assertTrue(ConfigJson.write(sc).contains("\"method\" : \"cem\""), "a typed choice is written with its method's name");
         assertFalse(Files.exists(sectar));
     }
 

@@ -36,7 +36,7 @@ import sectar.experiments.run.RunDirectory;
 class TensorBoardReaderTest {
     /** SeCTAR small enough for a few seconds of iterations (as the campaign kill test's). */
     private static final List<String> TINY_SECTAR = List.of("model.encoderHidden=16", "model.decoderHidden=16", "model.batchSize=16",
-            "mpc.episodes=2", "mpc.candidates=16", "mpc.cemElites=2", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
+            "mpc.episodes=2", "mpc.candidates=16", "mpc.segments=3", "explorer.starts=8", "explorer.segments=2",
             "explorer.hidden=16", "vaePasses=2", "vaeStepsPerPass=2", "validationBatches=1", "validationBatch=4", "consistencyRollouts=4");
     private static final int CHECKPOINT_EVERY = 5, KILL_AFTER_ROWS = 6, ITERATIONS = 12;
 

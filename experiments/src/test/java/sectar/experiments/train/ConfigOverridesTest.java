@@ -4,22 +4,27 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sectar.planner.CmaEsSearch;
+import sectar.planner.SearchConfig;
+import sectar.sim.tasks.Tasks;
 
 /** {@code --set key=value} reaches every field of a run config and is validated like the record itself. */
 class ConfigOverridesTest {
-    private final SectarRunConfig cpu = (SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, 20, 1);
+    private final SectarRunConfig cpu = set();
 
-    private SectarRunConfig set(String... sets) { return ConfigOverrides.apply(cpu, List.of(sets), SectarRunConfig.class); }
+    /** The cpu preset on waypoint with {@code sets} applied, as {@code sectar train} builds it. */
+    private static SectarRunConfig set(String... sets) {
+        return (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, Tasks.instance("waypoint", 0), 1, 20, 1, List.of(sets));
+    }
 
     @Test
     void nestedNumbersBooleansStringsAndArrays() {
         SectarRunConfig c = set("mpc.horizon=2", "mpc.candidates=640", "vaeStepsPerPass=15", "mpcToReplay=true",
-                "mpc.search=cem", "model.policyHidden=32,48", "explorer.resetEntropy=1.1", "prior.learned=true");
+                "model.policyHidden=32,48", "explorer.resetEntropy=1.1", "prior.learned=true");
         assertEquals(2, c.mpc().horizon());
         assertEquals(640, c.mpc().candidates());
         assertEquals(15, c.vaeStepsPerPass());
         assertTrue(c.mpcToReplay());
-        assertEquals(sectar.planner.SearchMethod.cem, c.mpc().search());
         assertArrayEquals(new int[] {32, 48}, c.model().policyHidden());
         assertEquals(1.1, c.explorer().resetEntropy());
         assertTrue(c.prior().learned());
@@ -27,16 +32,16 @@ class ConfigOverridesTest {
     }
 
     @Test
-    void cmaesIsASearchWord() {
-        SectarRunConfig c = set("mpc.search=cmaes");
-        assertEquals(sectar.planner.SearchMethod.cmaes, c.mpc().search());
-        assertInstanceOf(sectar.planner.CmaEsSearch.class, c.mpc().newSearch());
-        assertEquals(cpu.mpc().newSearch().evaluationsPerProblem(), c.mpc().newSearch().evaluationsPerProblem());
-    }
-
-    @Test
-    void noSetsIsTheSameConfig() {
-        assertSame(cpu, ConfigOverrides.apply(cpu, List.of(), SectarRunConfig.class));
+    void aTypedChoiceTakesAMethodsNameThenItsOwnFields() {
+        assertEquals(new SearchConfig.Shooting(), cpu.mpc().search());
+        assertEquals(new SearchConfig.Cem(4, 16, false), set("mpc.search=cem").mpc().search(), "the preset's CEM settings");
+        assertEquals(new SearchConfig.Cem(8, 5, true), set("mpc.search=cem", "mpc.search.iterations=8", "mpc.search.elites=5",
+                "mpc.search.warmStart=true").mpc().search());
+        SectarRunConfig c = set("mpc.search=cmaes", "mpc.search.generations=2");
+        assertEquals(new SearchConfig.CmaEs(2, false), c.mpc().search());
+        assertInstanceOf(CmaEsSearch.class, c.mpc().newSearch());
+        assertEquals(cpu.mpc().newSearch().evaluationsPerProblem(), c.mpc().newSearch().evaluationsPerProblem(),
+                "every method spends the planner's candidates");
     }
 
     @Test
@@ -53,5 +58,12 @@ class ConfigOverridesTest {
         assertTrue(invalid.contains("mpc.horizon must be >= 1"), invalid);
         String noEq = assertThrows(IllegalArgumentException.class, () -> set("mpc.horizon")).getMessage();
         assertTrue(noEq.contains("key=value"), noEq);
+        String noMethod = assertThrows(IllegalArgumentException.class, () -> set("mpc.search=grid")).getMessage();
+        assertTrue(noMethod.contains("grid") && noMethod.contains("[shooting, cem, cmaes]"), noMethod);
+        String noShootingField = assertThrows(IllegalArgumentException.class, () -> set("mpc.search.elites=4")).getMessage();
+        assertTrue(noShootingField.contains("elites"), noShootingField);
+        String tooFew = assertThrows(IllegalArgumentException.class, () -> set("mpc.search=cem", "mpc.search.elites=500"))
+                .getMessage();
+        assertTrue(tooFew.contains("mpc.search.elites must be in [1, 160], got 500"), tooFew);
     }
 }

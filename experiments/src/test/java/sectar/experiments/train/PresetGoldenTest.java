@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import sectar.planner.SearchConfig;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -44,12 +45,33 @@ class PresetGoldenTest {
         return algo.word() + "-" + preset + "-" + task + ".json";
     }
 
-    /** The config as the golden files hold it: config.json's tree without the embedded instance. */
+    /**
+     * The config as the golden files hold it: config.json's tree without the embedded instance, with the
+     * fields renamed since the golden files were written mapped back ({@link #asGolden}).
+     */
     private static ObjectNode built(Algorithm algo, Preset preset, String task) throws IOException {
         Record config = algo.preset(preset, task, 0, SEED, ITERATIONS, ENV_STEPS);
         ObjectNode tree = (ObjectNode) JSON.readTree(ConfigJson.write(config));
         tree.remove("taskInstance");
+        asGolden(algo, preset, task, tree);
         return tree;
+    }
+
+    /**
+     * The renames, each mapped explicitly. The typed search: the golden files write the method as a word
+     * ({@code "search": "shooting"}) with CEM's settings beside it ({@code cemIterations},
+     * {@code cemElites}, {@code warmStart}); the presets now keep those settings where
+     * {@code --set mpc.search=cem} takes them from, so they are read there.
+     */
+    private static void asGolden(Algorithm algo, Preset preset, String task, ObjectNode tree) {
+        if (!(tree.get("mpc") instanceof ObjectNode mpc)) return;
+        SectarRunConfig withCem = (SectarRunConfig) Presets.build(algo, preset, Tasks.instance(task, 0), SEED, ITERATIONS, ENV_STEPS,
+                List.of("mpc.search=cem"));
+        SearchConfig.Cem cem = (SearchConfig.Cem) withCem.mpc().search();
+        mpc.put("search", mpc.get("search").get("method").asText());
+        mpc.put("cemIterations", cem.iterations());
+        mpc.put("cemElites", cem.elites());
+        mpc.put("warmStart", cem.warmStart());
     }
 
     @Test

@@ -13,7 +13,7 @@ final class TinySectar {
     private static final List<String> TINY = List.of(
             "model.encoderHidden=16", "model.decoderHidden=16", "model.encoderHeadHidden=16,16", "model.meanHeadHidden=16,16",
             "model.policyHidden=16,16", "model.batchSize=16",
-            "mpc.episodes=2", "mpc.candidates=16", "mpc.horizon=2", "mpc.segments=3", "mpc.cemElites=2", "mpc.executeSteps=0",
+            "mpc.episodes=2", "mpc.candidates=16", "mpc.horizon=2", "mpc.segments=3", "mpc.executeSteps=0",
             "explorer.starts=8", "explorer.segments=2", "explorer.hidden=16", "explorer.resetEntropy=1.34",
             "vaePasses=2", "vaeStepsPerPass=2", "validationBatches=1", "validationBatch=4", "consistencyRollouts=4",
             "replayCapacity=1000", "validationCapacity=100", "checkpointEvery=1", "mpcToReplay=false");
