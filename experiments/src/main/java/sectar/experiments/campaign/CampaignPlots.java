@@ -57,7 +57,7 @@ public final class CampaignPlots {
     /** One curve per algorithm, pooling its runs' return (after {@code scale}) against env steps. */
     private static List<Curve> curves(Map<RunSpec, Path> runs, Scale scale) {
         Map<String, List<RunSpec>> byAlgo = new LinkedHashMap<>();
-        for (RunSpec s : runs.keySet()) byAlgo.computeIfAbsent(s.algo(), a -> new ArrayList<>()).add(s);
+        for (RunSpec s : runs.keySet()) byAlgo.computeIfAbsent(s.algo().word(), a -> new ArrayList<>()).add(s);
         List<Curve> curves = new ArrayList<>();
         byAlgo.forEach((algo, specs) -> {
             List<SeedBand.Series> series = new ArrayList<>();

@@ -25,7 +25,7 @@ public final class CampaignReadme {
         s.append(" normalised, pooled | env steps per run | wall clock per run |\n|---|---|");
         s.append("---|".repeat(instances.size())).append("---|---|---|\n");
         for (AlgoSetup a : exp.algos()) {
-            List<SummaryRow> mine = rows.stream().filter(r -> r.algo().equals(a.algo())).toList();
+            List<SummaryRow> mine = rows.stream().filter(r -> r.algo() == a.algo()).toList();
             s.append("| ").append(a.algo()).append(" (").append(a.preset()).append(") | ").append(a.budget().describe()).append(" |");
             for (int k : instances)
                 s.append(' ').append(cell(mine.stream().filter(r -> r.instance() == k).mapToDouble(SummaryRow::finalReturn).toArray())).append(" |");

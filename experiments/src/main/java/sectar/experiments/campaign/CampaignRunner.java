@@ -182,7 +182,7 @@ public final class CampaignRunner {
 
     /** {@code resume} for a stopped run that can, else {@code train} into the folder (replacing what a stopped run left). */
     static List<String> arguments(RunSpec spec, RunState state, Path dir, Options opt) {
-        return arguments(spec.algo(), spec.trainArgs(), state, dir, threads(opt.cores(), opt.parallel()));
+        return arguments(spec.algo().word(), spec.trainArgs(), state, dir, threads(opt.cores(), opt.parallel()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import sectar.experiments.train.Algorithm;
 
 /**
  * Which commits a report's runs come from: a cell that mixes commits is marked, and a table lists the
@@ -20,8 +21,8 @@ public final class Commits {
     }
 
     /** Whether the runs of {@code algo} (any algorithm when null) on {@code task} come from more than one commit. */
-    public static boolean mixed(List<SummaryRow> rows, String algo, String task) {
-        return rows.stream().filter(r -> r.task().equals(task) && (algo == null || r.algo().equals(algo)))
+    public static boolean mixed(List<SummaryRow> rows, Algorithm algo, String task) {
+        return rows.stream().filter(r -> r.task().equals(task) && (algo == null || r.algo() == algo))
                 .map(Commits::of).distinct().count() > 1;
     }
 
@@ -32,7 +33,7 @@ public final class Commits {
         TreeSet<String> tasks = new TreeSet<>();
         rows.forEach(r -> tasks.add(r.task()));
         for (String t : tasks) {
-            Map<String, Map<String, Integer>> byCommit = new TreeMap<>();
+            Map<String, Map<Algorithm, Integer>> byCommit = new TreeMap<>();
             for (SummaryRow r : rows)
                 if (r.task().equals(t)) byCommit.computeIfAbsent(CommitRule.abbrev(of(r)), c -> new LinkedHashMap<>()).merge(r.algo(), 1, Integer::sum);
             List<String> parts = byCommit.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ",

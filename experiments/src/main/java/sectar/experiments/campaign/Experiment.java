@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -23,11 +24,11 @@ import sectar.sim.tasks.Tasks;
 public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Integer> instances, AlgoSetup reference) {
     /** An experiment whose reference is its own SeCTAR setup, if it has one. */
     public Experiment(String task, List<AlgoSetup> algos, int seeds, List<Integer> instances) {
-        this(task, algos, seeds, instances, algos.stream().filter(a -> a.algo().equals("sectar")).findFirst().orElse(null));
+        this(task, algos, seeds, instances, algos.stream().filter(a -> a.algo() == Algorithm.sectar).findFirst().orElse(null));
     }
 
     public Experiment {
-        if (reference != null && !reference.algo().equals("sectar"))
+        if (reference != null && reference.algo() != Algorithm.sectar)
             throw new IllegalArgumentException("the reference of the baselines' env steps must be a sectar setup, got " + reference.algo());
         if (reference == null && algos.stream().anyMatch(a -> a.budget() instanceof Budget.MatchSectar))
             throw new IllegalArgumentException("an algorithm is budgeted by SeCTAR's env steps, but the experiment has no SeCTAR setup");
@@ -36,7 +37,7 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         if (instances.isEmpty()) throw new IllegalArgumentException("an experiment needs at least one instance");
         for (int k : instances) Tasks.spec(task, k);
-        Map<String, AlgoSetup> byName = new LinkedHashMap<>();
+        Map<Algorithm, AlgoSetup> byName = new LinkedHashMap<>();
         for (AlgoSetup a : algos)
             if (byName.put(a.algo(), a) != null) throw new IllegalArgumentException("algorithm " + a.algo() + " is listed twice");
         algos = List.copyOf(algos);
@@ -44,16 +45,16 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
     }
 
     /** The setup of {@code algo}, failing with the experiment's algorithms when it has none. */
-    public AlgoSetup setup(String algo) {
-        for (AlgoSetup a : algos) if (a.algo().equals(algo)) return a;
+    public AlgoSetup setup(Algorithm algo) {
+        for (AlgoSetup a : algos) if (a.algo() == algo) return a;
         throw new IllegalArgumentException("algorithm '" + algo + "' is not in the " + task + " experiment; it has "
                 + algos.stream().map(AlgoSetup::algo).toList());
     }
 
-    /** This experiment with only {@code names} (in the order given). */
-    public Experiment onlyAlgos(List<String> names) {
+    /** This experiment with only {@code kept} (in the order given). */
+    public Experiment onlyAlgos(List<Algorithm> only) {
         List<AlgoSetup> kept = new ArrayList<>();
-        for (String n : names) kept.add(setup(n));
+        for (Algorithm a : only) kept.add(setup(a));
         return new Experiment(task, kept, seeds, instances, reference);
     }
 
@@ -69,23 +70,23 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
     }
 
     /** {@code algo}'s runs train for {@code budget} instead. */
-    public Experiment withBudget(String algo, Budget budget) {
+    public Experiment withBudget(Algorithm algo, Budget budget) {
         setup(algo);
         List<AlgoSetup> out = new ArrayList<>();
-        for (AlgoSetup a : algos) out.add(a.algo().equals(algo) ? a.withBudget(budget) : a);
-        return new Experiment(task, out, seeds, instances, algo.equals("sectar") ? setupOf(out, "sectar") : reference);
+        for (AlgoSetup a : algos) out.add(a.algo() == algo ? a.withBudget(budget) : a);
+        return new Experiment(task, out, seeds, instances, algo == Algorithm.sectar ? setupOf(out, Algorithm.sectar) : reference);
     }
 
     /** {@code algo}'s runs also get the overrides {@code sets}. */
-    public Experiment withSets(String algo, List<String> sets) {
+    public Experiment withSets(Algorithm algo, List<String> sets) {
         List<AlgoSetup> out = new ArrayList<>();
-        for (AlgoSetup a : algos) out.add(a.algo().equals(algo) ? a.withMoreSets(sets) : a);
+        for (AlgoSetup a : algos) out.add(a.algo() == algo ? a.withMoreSets(sets) : a);
         setup(algo);
-        return new Experiment(task, out, seeds, instances, algo.equals("sectar") ? setupOf(out, "sectar") : reference);
+        return new Experiment(task, out, seeds, instances, algo == Algorithm.sectar ? setupOf(out, Algorithm.sectar) : reference);
     }
 
-    private static AlgoSetup setupOf(List<AlgoSetup> setups, String algo) {
-        return setups.stream().filter(a -> a.algo().equals(algo)).findFirst().orElseThrow();
+    private static AlgoSetup setupOf(List<AlgoSetup> setups, Algorithm algo) {
+        return setups.stream().filter(a -> a.algo() == algo).findFirst().orElseThrow();
     }
 
     /** The reference SeCTAR runs of instance {@code k}: seeds 1..seeds, whose env steps the matched baselines take. */
@@ -104,9 +105,9 @@ public record Experiment(String task, List<AlgoSetup> algos, int seeds, List<Int
         List<RunSpec> runs = new ArrayList<>();
         for (int k : instances) {
             for (long s = 1; s <= seeds; s++)
-                for (AlgoSetup a : algos) if (a.algo().equals("sectar")) runs.add(new RunSpec(task, a, k, s));
+                for (AlgoSetup a : algos) if (a.algo() == Algorithm.sectar) runs.add(new RunSpec(task, a, k, s));
             for (long s = 1; s <= seeds; s++)
-                for (AlgoSetup a : algos) if (!a.algo().equals("sectar")) runs.add(new RunSpec(task, a, k, s));
+                for (AlgoSetup a : algos) if (a.algo() != Algorithm.sectar) runs.add(new RunSpec(task, a, k, s));
         }
         return runs;
     }

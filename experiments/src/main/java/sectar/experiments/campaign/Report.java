@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.Seeds;
 
 /**
@@ -62,7 +63,7 @@ public final class Report {
     /** The markdown table; bootstrap resamples come from streams derived from {@code seed} by algorithm and task. */
     public static String markdown(List<SummaryRow> rows, int reps, long seed) {
         List<String> tasks = rows.stream().map(SummaryRow::task).distinct().sorted().toList();
-        List<String> algos = algorithms(rows);
+        List<Algorithm> algos = algorithms(rows);
         StringBuilder s = new StringBuilder();
         s.append("Expert-normalised final return, (return - random) / (expert - random). Per task, with ").append(MIN_IQM_RUNS)
                 .append(" or more runs: interquartile mean [95% stratified-bootstrap interval] (runs); with fewer, where an IQM would ")
@@ -71,7 +72,7 @@ public final class Report {
                 .append("\n\n| algorithm |");
         for (String t : tasks) s.append(' ').append(t).append(" |");
         s.append(" IQM, all tasks | mean, all tasks |\n|---|").append("---|".repeat(tasks.size() + 2)).append('\n');
-        for (String a : algos) {
+        for (Algorithm a : algos) {
             s.append("| ").append(a).append(" |");
             for (String t : tasks) {
                 List<double[]> strata = strata(rows, a, t);
@@ -105,18 +106,17 @@ public final class Report {
         return String.format(Locale.ROOT, "mean %.2f [%.2f, %.2f] (%d)", t.estimate(), t.lo(), t.hi(), n);
     }
 
-    /** The algorithms of {@code rows}: the known ones in their declared order, then any others by name. */
-    static List<String> algorithms(List<SummaryRow> rows) {
-        List<String> algos = new ArrayList<>();
-        for (String a : AlgoSetup.ALGOS) if (rows.stream().anyMatch(r -> r.algo().equals(a))) algos.add(a);
-        rows.stream().map(SummaryRow::algo).filter(a -> !algos.contains(a)).distinct().sorted().forEach(algos::add);
+    /** The algorithms of {@code rows}, in the registry's order. */
+    static List<Algorithm> algorithms(List<SummaryRow> rows) {
+        List<Algorithm> algos = new ArrayList<>();
+        for (Algorithm a : Algorithm.values()) if (rows.stream().anyMatch(r -> r.algo() == a)) algos.add(a);
         return algos;
     }
 
     /** {@code algo}'s finite normalised scores, one array per (task, instance), of {@code task} only unless null. */
-    static List<double[]> strata(List<SummaryRow> rows, String algo, String task) {
+    static List<double[]> strata(List<SummaryRow> rows, Algorithm algo, String task) {
         Map<String, List<Double>> by = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.algo().equals(algo) && (task == null || r.task().equals(task)) && Double.isFinite(r.normalized()))
+        rows.stream().filter(r -> r.algo() == algo && (task == null || r.task().equals(task)) && Double.isFinite(r.normalized()))
                 .sorted(java.util.Comparator.comparing(SummaryRow::task).thenComparingInt(SummaryRow::instance).thenComparingLong(SummaryRow::seed))
                 .forEach(r -> by.computeIfAbsent(r.task() + "/" + r.instance(), k -> new ArrayList<>()).add(r.normalized()));
         List<double[]> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package sectar.experiments.campaign;
 
 import java.util.List;
 import java.util.Locale;
+import sectar.experiments.train.Algorithm;
 
 /**
  * The raw side of {@code sectar report}: per algorithm and task instance, the final return's mean and
@@ -13,16 +14,16 @@ public final class ReturnsTable {
 
     public static String markdown(List<SummaryRow> rows) {
         List<String> columns = rows.stream().map(r -> r.task() + " i" + r.instance()).distinct().sorted().toList();
-        List<String> algos = Report.algorithms(rows);
+        List<Algorithm> algos = Report.algorithms(rows);
         StringBuilder s = new StringBuilder("Final return (mean of a run's last ")
                 .append(Math.round(SummaryRow.FINAL_SHARE * 100))
                 .append("% of iterations): mean ± 95% Student-t half-width (seeds), [mean env steps per run]; † marks runs of more than one commit.\n\n| algorithm |");
         for (String c : columns) s.append(' ').append(c).append(" |");
         s.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
-        for (String a : algos) {
+        for (Algorithm a : algos) {
             s.append("| ").append(a).append(" |");
             for (String c : columns) {
-                List<SummaryRow> mine = rows.stream().filter(r -> r.algo().equals(a) && column(r).equals(c)).toList();
+                List<SummaryRow> mine = rows.stream().filter(r -> r.algo() == a && column(r).equals(c)).toList();
                 if (mine.isEmpty()) {
                     s.append(" - |");
                     continue;

@@ -2,7 +2,6 @@ package sectar.experiments.campaign;
 
 import java.util.List;
 import sectar.experiments.train.Algorithm;
-import sectar.experiments.train.Preset;
 import sectar.experiments.train.Presets;
 import sectar.sim.tasks.Tasks;
 
@@ -17,7 +16,7 @@ public final class RunConfigs {
 
     /** The config of {@code run}, whose budget must be resolved; a bad override is a one-line error naming the run. */
     public static Record of(RunSpec run) {
-        Algorithm algo = Algorithm.named(run.algo());
+        Algorithm algo = run.algo();
         int iterations = 1;
         long envSteps = 1;
         if (run.setup().budget() instanceof Budget.Iterations i) iterations = i.iterations();
@@ -26,7 +25,7 @@ public final class RunConfigs {
             if (algo.countsIterations()) iterations = oneStepIterationsOf(run);
         } else throw new IllegalStateException("run " + run.name() + " has an unresolved budget");
         try {
-            return Presets.build(algo, Preset.named(run.setup().preset()), Tasks.instance(run.task(), run.instance()), run.seed(),
+            return Presets.build(algo, run.setup().preset(), Tasks.instance(run.task(), run.instance()), run.seed(),
                     iterations, envSteps, run.setup().sets());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("run " + run.name() + ": " + e.getMessage());

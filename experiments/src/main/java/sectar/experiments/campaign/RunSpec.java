@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.OneStepConfig;
-import sectar.experiments.train.Preset;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -18,7 +17,7 @@ import sectar.sim.tasks.Tasks;
  * @param seed     run seed
  */
 public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
-    public String algo() { return setup.algo(); }
+    public Algorithm algo() { return setup.algo(); }
 
     /** This run with another budget (a matched budget once resolved). */
     public RunSpec withBudget(Budget b) { return new RunSpec(task, setup.withBudget(b), instance, seed); }
@@ -27,7 +26,7 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
     public String name() { return setup.algo() + "/i" + instance + "-s" + seed; }
 
     /** The run's folder under the campaign folder {@code root}. */
-    public Path dir(Path root) { return root.resolve(setup.algo()).resolve("i" + instance + "-s" + seed); }
+    public Path dir(Path root) { return root.resolve(setup.algo().word()).resolve("i" + instance + "-s" + seed); }
 
     /**
      * The {@code sectar train} arguments of this run without {@code --out} and {@code --threads} (which
@@ -35,11 +34,11 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
      * compares these with the ones it recorded, so a changed budget is not mixed with finished runs.
      */
     public List<String> trainArgs() {
-        List<String> a = new ArrayList<>(List.of("train", task, "--algo", setup.algo(), "--preset", setup.preset(),
+        List<String> a = new ArrayList<>(List.of("train", task, "--algo", setup.algo().word(), "--preset", setup.preset().name(),
                 "--instance", Integer.toString(instance), "--seed", Long.toString(seed)));
         Budget b = setup.budget();
         if (b instanceof Budget.EnvSteps e) {
-            if (setup.algo().equals("mpc1step")) a.addAll(List.of("--iterations", Integer.toString(oneStepIterations(e.steps()))));
+            if (setup.algo() == Algorithm.mpc1step) a.addAll(List.of("--iterations", Integer.toString(oneStepIterations(e.steps()))));
             else a.addAll(List.of("--env-steps", Long.toString(e.steps())));
         } else if (b instanceof Budget.Iterations i) {
             a.addAll(List.of("--iterations", Integer.toString(i.iterations())));
@@ -57,7 +56,7 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
      * the last goal).
      */
     int oneStepIterations(long steps) {
-        OneStepConfig c = (OneStepConfig) Algorithm.mpc1step.preset(Preset.named(setup.preset()), task, instance, seed, 1, 1);
+        OneStepConfig c = (OneStepConfig) Algorithm.mpc1step.preset(setup.preset(), task, instance, seed, 1, 1);
         long episode = Tasks.spec(task, instance).episodeSteps();
         long left = steps - (long) c.initialPaths() * episode;
         long perIteration = (long) c.pathsPerIteration() * episode;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.io.AtomicFiles;
 
 /**
@@ -38,7 +39,7 @@ public final class Summary {
 
     /** The folder of the run of {@code row} in the campaign whose summary is {@code summaryFile}. */
     public static Path runDir(Path summaryFile, SummaryRow row) {
-        return summaryFile.toAbsolutePath().getParent().resolve(row.algo()).resolve("i" + row.instance() + "-s" + row.seed());
+        return summaryFile.toAbsolutePath().getParent().resolve(row.algo().word()).resolve("i" + row.instance() + "-s" + row.seed());
     }
 
     /** Reads a summary.csv written by {@link #write}. */
@@ -57,10 +58,10 @@ public final class Summary {
             String[] c = lines.get(i).split(",", -1);
             if (c.length != COLUMNS.size()) throw new IllegalArgumentException(file + " line " + (i + 1) + " has " + c.length + " cells, expected " + COLUMNS.size());
             try {
-                rows.add(new SummaryRow(c[0], c[1], Integer.parseInt(c[2]), Long.parseLong(c[3]), Integer.parseInt(c[4]),
+                rows.add(new SummaryRow(c[0], Algorithm.named(c[1]), Integer.parseInt(c[2]), Long.parseLong(c[3]), Integer.parseInt(c[4]),
                         Long.parseLong(c[5]), Double.parseDouble(c[6]), Double.parseDouble(c[7]), Double.parseDouble(c[8]),
                         Double.parseDouble(c[9]), Double.parseDouble(c[10]), c[11]));
-            } catch (NumberFormatException e) {
+            } catch (IllegalArgumentException e) { // a number that does not parse, or an unknown algorithm
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage());
             }
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.run.RunMetadata;
+import sectar.experiments.train.Algorithm;
 
 /**
  * One finished run in a campaign's summary.csv.
@@ -21,7 +22,7 @@ import sectar.experiments.run.RunMetadata;
  * @param wallS       training wall-clock seconds at its last iteration
  * @param commit      the git commit metadata.json records (with "+dirty" when the tree was dirty)
  */
-public record SummaryRow(String task, String algo, int instance, long seed, int iterations, long envSteps, double finalReturn,
+public record SummaryRow(String task, Algorithm algo, int instance, long seed, int iterations, long envSteps, double finalReturn,
                          double expert, double random, double normalized, double wallS, String commit) {
     /** The share of a run's last iterations its final return averages (as {@code sectar table --final 0.1}). */
     public static final double FINAL_SHARE = 0.1;
@@ -32,7 +33,7 @@ public record SummaryRow(String task, String algo, int instance, long seed, int 
     }
 
     /** The row of the finished run of {@code algo} on {@code task} instance {@code instance} with {@code seed}, in {@code dir}. */
-    public static SummaryRow of(String task, String algo, int instance, long seed, Path dir) {
+    public static SummaryRow of(String task, Algorithm algo, int instance, long seed, Path dir) {
         MetricsCsv.Table t = MetricsCsv.read(dir.resolve(RunDirectory.METRICS));
         double[] ret = t.column("return");
         if (ret.length == 0) throw new IllegalStateException("run " + dir + " has no metrics rows");

@@ -15,16 +15,17 @@ import picocli.CommandLine.Parameters;
 import sectar.experiments.campaign.Budget;
 import sectar.experiments.campaign.CampaignRunner;
 import sectar.experiments.campaign.CommitRule;
-import sectar.experiments.campaign.RunConfigs;
-import sectar.experiments.campaign.StepMatch;
 import sectar.experiments.campaign.Experiment;
+import sectar.experiments.campaign.RunConfigs;
 import sectar.experiments.campaign.RunSpec;
 import sectar.experiments.campaign.RunState;
+import sectar.experiments.campaign.StepMatch;
 import sectar.experiments.cluster.ClusterAddress;
 import sectar.experiments.cluster.ClusterStatus;
 import sectar.experiments.cluster.Coordinator;
 import sectar.experiments.cluster.MemberConfig;
 import sectar.experiments.mains.Experiments;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.tasks.Tasks;
 
 /** {@code sectar experiment <task>}: the task's comparison campaign, resumable, with its summary, plots and README. */
@@ -45,8 +46,16 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--instances", paramLabel = "K", description = "instances, a range or a list: 0-4, 0,2 (default: the experiment's)")
     String instances;
 
-    @Option(names = "--algos", split = ",", paramLabel = "A", description = "algorithms among sectar,ppo,trpo,ppo-rnd,mpc1step (default: all the experiment declares)")
-    List<String> algos;
+    @Option(names = "--algos", split = ",", paramLabel = "A", converter = AlgorithmWord.class, completionCandidates = AlgorithmWords.class,
+            description = "algorithms among ${COMPLETION-CANDIDATES} (default: all the experiment declares)")
+    List<Algorithm> algos;
+
+    /** The registry's words, for the help text. */
+    static final class AlgorithmWords implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Algorithm.values()).map(Algorithm::word).iterator();
+        }
+    }
 
     @Option(names = "--env-steps", paramLabel = "N",
             description = "env-step budget of ppo, trpo, ppo-rnd and mpc1step (default: the experiment's, the env steps of SeCTAR's runs of the same instance)")
@@ -149,18 +158,18 @@ final class ExperimentCommand implements Callable<Integer> {
         if (instances != null) exp = exp.withInstances(parseInstances(instances));
         if (envSteps != null) exp = exp.withEnvSteps(envSteps);
         if (iterations != null) {
-            boolean has = exp.algos().stream().anyMatch(a -> a.algo().equals("sectar"));
+            boolean has = exp.algos().stream().anyMatch(a -> a.algo() == Algorithm.sectar);
             if (!has) throw new IllegalArgumentException("--iterations sets sectar's budget, but sectar is not among --algos");
-            exp = exp.withBudget("sectar", new Budget.Iterations(iterations));
+            exp = exp.withBudget(Algorithm.sectar, new Budget.Iterations(iterations));
         }
-        Map<String, List<String>> byAlgo = new LinkedHashMap<>();
+        Map<Algorithm, List<String>> byAlgo = new LinkedHashMap<>();
         for (String s : sets) {
             int colon = s.indexOf(':');
             if (colon <= 0 || s.indexOf('=') < colon)
                 throw new IllegalArgumentException("--set expects ALGO:KEY=VALUE (e.g. sectar:mpc.horizon=2), got '" + s + "'");
-            byAlgo.computeIfAbsent(s.substring(0, colon), a -> new ArrayList<>()).add(s.substring(colon + 1));
+            byAlgo.computeIfAbsent(Algorithm.named(s.substring(0, colon)), a -> new ArrayList<>()).add(s.substring(colon + 1));
         }
-        for (Map.Entry<String, List<String>> e : byAlgo.entrySet()) exp = exp.withSets(e.getKey(), e.getValue());
+        for (Map.Entry<Algorithm, List<String>> e : byAlgo.entrySet()) exp = exp.withSets(e.getKey(), e.getValue());
         return exp;
     }
 

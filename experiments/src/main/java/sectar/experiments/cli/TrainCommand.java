@@ -39,11 +39,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--algo", required = true, converter = AlgorithmWord.class, description = "algorithm: ${COMPLETION-CANDIDATES}")
     Algorithm algo;
 
-    /** {@code --algo} takes the algorithm's word ({@code ppo-rnd}), which picocli's enum conversion would not. */
-    static final class AlgorithmWord implements CommandLine.ITypeConverter<Algorithm> {
-        @Override public Algorithm convert(String value) { return Algorithm.named(value); }
-    }
-
     @Option(names = "--preset", defaultValue = "cpu", description = "config preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Preset preset;
 

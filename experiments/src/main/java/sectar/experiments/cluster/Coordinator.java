@@ -88,7 +88,7 @@ public final class Coordinator {
         String address = MemberConfig.address(hz);
         List<RunSpec> plan = exp.plan(null);
         List<String> names = plan.stream().map(RunSpec::name).toList();
-        List<CampaignEntry.Planned> planned = plan.stream().map(s -> new CampaignEntry.Planned(s.name(), s.algo(), s.trainArgs())).toList();
+        List<CampaignEntry.Planned> planned = plan.stream().map(s -> new CampaignEntry.Planned(s.name(), s.algo().word(), s.trainArgs())).toList();
         IMap<String, CampaignEntry> campaigns = hz.getMap(CampaignEntry.MAP);
         CampaignEntry mine = new CampaignEntry(exp.task(), root.toString(), planned, o.commit(), o.leaseMillis(), false);
         CampaignEntry had = campaigns.putIfAbsent(CampaignEntry.KEY, mine);

@@ -4,6 +4,8 @@ import java.util.List;
 import sectar.experiments.campaign.AlgoSetup;
 import sectar.experiments.campaign.Budget;
 import sectar.experiments.campaign.Experiment;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.Preset;
 
 /**
  * Waypoint: does SeCTAR reach more of the ordered waypoints than flat PPO, flat TRPO, PPO with random network distillation and one-step-model
@@ -28,11 +30,11 @@ public final class Waypoint {
 
     public static Experiment experiment() {
         return new Experiment("waypoint", List.of(
-                AlgoSetup.of("sectar", "cpu", Budget.iterations(SECTAR_ITERATIONS)),
-                AlgoSetup.of("ppo", "cpu", Budget.matchSectar()),
-                AlgoSetup.of("trpo", "cpu", Budget.matchSectar()),
-                AlgoSetup.of("ppo-rnd", "cpu", Budget.matchSectar()),
-                AlgoSetup.of("mpc1step", "cpu", Budget.matchSectar())),
+                AlgoSetup.of(Algorithm.sectar, Preset.cpu, Budget.iterations(SECTAR_ITERATIONS)),
+                AlgoSetup.of(Algorithm.ppo, Preset.cpu, Budget.matchSectar()),
+                AlgoSetup.of(Algorithm.trpo, Preset.cpu, Budget.matchSectar()),
+                AlgoSetup.of(Algorithm.ppo_rnd, Preset.cpu, Budget.matchSectar()),
+                AlgoSetup.of(Algorithm.mpc1step, Preset.cpu, Budget.matchSectar())),
                 3,            // seeds 1..3
                 List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
     }

@@ -9,6 +9,7 @@ import sectar.experiments.campaign.Summary;
 import sectar.experiments.campaign.SummaryRow;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
 
 /** The SeCTAR runs a set of campaign summaries lists, grouped by task instance, with their metrics read once. */
 record SectarRuns(Map<String, List<MetricsCsv.Table>> byInstance) {
@@ -17,7 +18,7 @@ record SectarRuns(Map<String, List<MetricsCsv.Table>> byInstance) {
         Map<String, List<MetricsCsv.Table>> by = new TreeMap<>();
         for (Path f : summaryFiles)
             for (SummaryRow r : Summary.read(f))
-                if (r.algo().equals("sectar"))
+                if (r.algo() == Algorithm.sectar)
                     by.computeIfAbsent(r.task() + " i" + r.instance(), k -> new ArrayList<>())
                             .add(MetricsCsv.read(Summary.runDir(f, r).resolve(RunDirectory.METRICS)));
         return new SectarRuns(by);

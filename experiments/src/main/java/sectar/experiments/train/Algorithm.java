@@ -1,35 +1,40 @@
 package sectar.experiments.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
 import sectar.sim.TaskInstance;
 import sectar.sim.tasks.Tasks;
 
 /**
- * The registry of trainable algorithms: each names its config record (what config.json holds), its
- * presets and its {@link Trainer}. Each constant's {@link #word()} (its {@link #toString()}) is the word
- * of {@code --algo} and of metadata.json's {@code algo}: the constant's name, except where the word is
- * not a Java name ({@code ppo-rnd}).
+ * The registry of trainable algorithms, the one list of them: each names its config record (what
+ * config.json holds), its preset file and its {@link Trainer}. Each constant's {@link #word()} (its
+ * {@link #toString()}) is the word of {@code --algo}, of metadata.json's {@code algo} and of campaign
+ * folders: the constant's name, except where the word is not a Java name ({@code ppo-rnd}). The flat
+ * baselines are the updates {@link FlatConfig.Update} names, one record for the three.
  */
 public enum Algorithm {
-    sectar(SectarRunConfig.class, "sectar", "sectar"),
-    ppo(FlatConfig.class, "ppo", "flat"),
-    trpo(FlatConfig.class, "trpo", "flat"),
-    ppo_rnd(FlatConfig.class, "ppo-rnd", "flat"),
-    mpc1step(OneStepConfig.class, "mpc1step", "mpc1step");
+    sectar("sectar", SectarRunConfig.class, "sectar"),
+    ppo(FlatConfig.Update.ppo),
+    trpo(FlatConfig.Update.trpo),
+    ppo_rnd(FlatConfig.Update.ppo_rnd),
+    mpc1step("mpc1step", OneStepConfig.class, "mpc1step");
 
-    private final Class<? extends Record> configType;
     private final String word;
+    private final Class<? extends Record> configType;
     private final String presetFile;
 
-    Algorithm(Class<? extends Record> configType, String word, String presetFile) {
-        this.configType = configType;
+    Algorithm(String word, Class<? extends Record> configType, String presetFile) {
         this.word = word;
+        this.configType = configType;
         this.presetFile = presetFile;
     }
 
+    Algorithm(FlatConfig.Update update) { this(update.word(), FlatConfig.class, "flat"); }
+
     /** The algorithm's word on the command line, in metadata.json and in campaign folders. */
-    public String word() { return word; }
+    @JsonValue public String word() { return word; }
 
     @Override public String toString() { return word; }
 
@@ -77,7 +82,7 @@ public enum Algorithm {
     }
 
     /** The algorithm whose word is {@code word}, or a one-line error listing the known ones. */
-    public static Algorithm named(String word) {
+    @JsonCreator public static Algorithm named(String word) {
         for (Algorithm a : values()) if (a.word.equals(word)) return a;
         throw new IllegalArgumentException("unknown algorithm '" + word + "'; expected one of "
                 + java.util.Arrays.toString(values()));

@@ -1,8 +1,8 @@
 package sectar.experiments.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
-import java.util.Set;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.RndConfig;
 import sectar.agent.rl.TrpoConfig;
@@ -15,7 +15,7 @@ import sectar.sim.TaskSpec;
  *
  * @param task            task name
  * @param instance        task instance 0..4
- * @param algo            "ppo", "trpo" or "ppo-rnd"
+ * @param algo            which flat baseline: ppo, trpo or ppo-rnd
  * @param preset          where the numbers come from
  * @param seed            the run seed every stream derives from
  * @param envSteps        budget of environment steps; the run stops after the iteration that reaches it
@@ -32,16 +32,32 @@ import sectar.sim.TaskSpec;
  *                        the run folder is self-contained; null in configs written before it was (then
  *                        the bundled instance {@code instance})
  */
-public record FlatConfig(String task, int instance, String algo, Preset preset, long seed, long envSteps, int envs,
+public record FlatConfig(String task, int instance, Update algo, Preset preset, long seed, long envSteps, int envs,
                          int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo,
                          @JsonInclude(JsonInclude.Include.NON_NULL) RndConfig rnd, TaskInstance taskInstance) {
-    /** The algorithms this config runs. */
-    static final Set<String> ALGOS = Set.of("ppo", "trpo", "ppo-rnd");
+    /**
+     * The update a flat baseline trains its policy with; its word is the algorithm's (the
+     * {@link Algorithm} registry's flat algorithms are these).
+     */
+    public enum Update {
+        ppo("ppo"),
+        trpo("trpo"),
+        ppo_rnd("ppo-rnd");
+
+        private final String word;
+
+        Update(String word) { this.word = word; }
+
+        /** The word config.json, {@code --algo} and metadata.json write. */
+        @JsonValue public String word() { return word; }
+
+        @Override public String toString() { return word; }
+    }
 
     public FlatConfig {
         RunTask.check(task, taskInstance);
-        if (!ALGOS.contains(algo))
-            throw new IllegalArgumentException("unknown algorithm '" + algo + "' for a flat baseline; expected ppo, trpo or ppo-rnd");
+        if (algo == null)
+            throw new IllegalArgumentException("algo must be the flat baseline, one of " + Arrays.toString(Update.values()));
         if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));
         if (envSteps < 1) throw new IllegalArgumentException("--env-steps must be > 0, got " + envSteps);
         if (envs < 1) throw new IllegalArgumentException("envs must be >= 1, got " + envs);
@@ -50,8 +66,8 @@ public record FlatConfig(String task, int instance, String algo, Preset preset, 
             throw new IllegalArgumentException("hidden must be one or more widths >= 1, got " + Arrays.toString(hidden));
         if (!Double.isFinite(initLogStd)) throw new IllegalArgumentException("initLogStd must be finite, got " + initLogStd);
         if (ppo == null || trpo == null) throw new IllegalArgumentException("ppo and trpo settings must both be present");
-        if (algo.equals("ppo-rnd") && rnd == null) throw new IllegalArgumentException("ppo-rnd needs its rnd settings");
-        if (algo.equals("ppo-rnd") && !ppo.hasValueNet())
+        if (algo == Update.ppo_rnd && rnd == null) throw new IllegalArgumentException("ppo-rnd needs its rnd settings");
+        if (algo == Update.ppo_rnd && !ppo.hasValueNet())
             throw new IllegalArgumentException("ppo-rnd needs a learned value net (ppo.valueHidden must not be empty), got "
                     + Arrays.toString(ppo.valueHidden()));
         hidden = hidden.clone();

@@ -55,7 +55,7 @@ public final class FlatTrainer implements Trainer {
         this.envs = new VectorEnv(() -> new StageObservation(Tasks.make(cfg.taskSpec())), cfg.envs(),
                 Seeds.derive(cfg.seed(), "env"), parallel && cfg.envs() >= VectorEnv.THREADS_FROM ? 2 : 1);
         TaskSpec spec = envs.spec();
-        boolean isTrpo = cfg.algo().equals("trpo");
+        boolean isTrpo = cfg.algo() == FlatConfig.Update.trpo;
         ParamStore store = new ParamStore(isTrpo); // TRPO's finite-difference Fisher products want doubles
         SplittableRandom init = Seeds.rng(cfg.seed(), "init/policy");
         this.policy = spec.discrete()
@@ -64,7 +64,7 @@ public final class FlatTrainer implements Trainer {
         this.ppo = isTrpo ? null : new Ppo(policy, cfg.ppo(), Seeds.rng(cfg.seed(), "ppo"));
         this.trpo = isTrpo ? new Trpo(policy, cfg.trpo()) : null;
         // the policy and value net start as a ppo run of the same seed does; RND's parts have their own stream
-        this.rnd = cfg.algo().equals("ppo-rnd") ? new RndPpo(ppo, cfg.rnd(), cfg.envs(), Seeds.rng(cfg.seed(), "init/rnd")) : null;
+        this.rnd = cfg.algo() == FlatConfig.Update.ppo_rnd ? new RndPpo(ppo, cfg.rnd(), cfg.envs(), Seeds.rng(cfg.seed(), "init/rnd")) : null;
     }
 
     private SplittableRandom rng(String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }

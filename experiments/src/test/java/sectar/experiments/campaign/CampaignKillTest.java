@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.Seeds;
 
 /**
@@ -103,10 +104,10 @@ class CampaignKillTest {
         assertTrue(readme.contains("| sectar (cpu) | 3 iterations |") && readme.contains("| ppo (cpu) | the env steps of SeCTAR's runs |"), readme);
         // PPO waited for both SeCTAR runs and trains on the most env steps either took, rounded up to its batch of 8 x 380
         List<SummaryRow> rows = Summary.read(killed.resolve(Summary.FILE));
-        long sectarMost = rows.stream().filter(r -> r.algo().equals("sectar")).mapToLong(SummaryRow::envSteps).max().orElseThrow();
+        long sectarMost = rows.stream().filter(r -> r.algo() == Algorithm.sectar).mapToLong(SummaryRow::envSteps).max().orElseThrow();
         long batch = 8 * 380, budget = (sectarMost + batch - 1) / batch * batch;
         for (SummaryRow r : rows)
-            if (r.algo().equals("ppo")) assertTrue(r.envSteps() >= budget && r.envSteps() < budget + batch, r + " against SeCTAR's " + sectarMost);
+            if (r.algo() == Algorithm.ppo) assertTrue(r.envSteps() >= budget && r.envSteps() < budget + batch, r + " against SeCTAR's " + sectarMost);
         assertTrue(Files.readString(killed.resolve(CampaignRecord.FILE)).contains("\"" + budget + "\""), "campaign.json records PPO's resolved budget");
         assertTrue(readme.contains("(4 of 4 runs finished)"), readme);
 

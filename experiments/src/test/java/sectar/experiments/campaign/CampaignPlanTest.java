@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.mains.Experiments;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.Preset;
 
 /** How a declared experiment becomes runs, arguments and child commands, without starting any. */
 class CampaignPlanTest {
@@ -20,20 +22,22 @@ class CampaignPlanTest {
 
     @Test
     void runsAreOrderedInstanceThenSectarsSeedsThenTheOthersSeedBySeed() {
-        Experiment e = Experiments.of("swimmer").withSeeds(2).withInstances(List.of(3, 1)).onlyAlgos(List.of("ppo", "mpc1step", "sectar"));
+        Experiment e = Experiments.of("swimmer").withSeeds(2).withInstances(List.of(3, 1)).onlyAlgos(List.of(Algorithm.ppo, Algorithm.mpc1step, Algorithm.sectar));
         assertEquals(List.of("sectar/i3-s1", "sectar/i3-s2", "ppo/i3-s1", "mpc1step/i3-s1", "ppo/i3-s2", "mpc1step/i3-s2",
                 "sectar/i1-s1", "sectar/i1-s2", "ppo/i1-s1", "mpc1step/i1-s1", "ppo/i1-s2", "mpc1step/i1-s2"),
                 e.plan().stream().map(RunSpec::name).toList());
         assertEquals(Path.of("r", "sectar", "i3-s1"), e.plan().get(0).dir(Path.of("r")));
-        assertThrows(IllegalArgumentException.class, () -> Experiments.of("swimmer").withSets("dqn", List.of("a=1")));
-        assertThrows(IllegalArgumentException.class, () -> AlgoSetup.of("sectar", "cpu", Budget.envSteps(10)));
+        assertThrows(IllegalArgumentException.class, () -> Experiments.of("swimmer").onlyAlgos(List.of(Algorithm.sectar))
+                .withSets(Algorithm.ppo, List.of("a=1")), "ppo is not in that experiment");
+        assertThrows(IllegalArgumentException.class, () -> AlgoSetup.of(Algorithm.sectar, Preset.cpu, Budget.envSteps(10)));
+        assertThrows(IllegalArgumentException.class, () -> AlgoSetup.of(Algorithm.trpo, Preset.cpu, Budget.iterations(10)));
     }
 
     @Test
     void oneStepMpcGetsTheIterationsThatFitTheEnvStepBudget() {
         // waypoint cpu: 8 random paths then 2 MPC episodes per iteration, 380 steps each:
         // (10,000 - 8 x 380) / (2 x 380) = 9.16, rounded up to 10 iterations
-        RunSpec s = new RunSpec("waypoint", AlgoSetup.of("mpc1step", "cpu", Budget.envSteps(10_000)), 0, 1);
+        RunSpec s = new RunSpec("waypoint", AlgoSetup.of(Algorithm.mpc1step, Preset.cpu, Budget.envSteps(10_000)), 0, 1);
         assertEquals(10, s.oneStepIterations(10_000));
         assertEquals(1, s.oneStepIterations(100));
         assertTrue(String.join(" ", s.trainArgs()).endsWith("--seed 1 --iterations 10"), s.trainArgs().toString());

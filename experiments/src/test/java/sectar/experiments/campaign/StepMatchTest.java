@@ -60,7 +60,7 @@ class StepMatchTest {
         assertEquals(new Budget.EnvSteps(803_520), StepMatch.resolve(exp, oneStep, tmp).spec().setup().budget());
         assertEquals(new Budget.EnvSteps(753_920), StepMatch.resolve(exp, ppo, null).spec().setup().budget(), "a cluster's bound");
         // a baseline started alone (--algos ppo) still matches the experiment's SeCTAR runs
-        assertEquals(new Budget.EnvSteps(805_600), StepMatch.resolve(exp.onlyAlgos(List.of("ppo")), ppo, tmp).spec().setup().budget());
+        assertEquals(new Budget.EnvSteps(805_600), StepMatch.resolve(exp.onlyAlgos(List.of(Algorithm.ppo)), ppo, tmp).spec().setup().budget());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.campaign.MarkedSection;
 import sectar.experiments.campaign.Summary;
 import sectar.experiments.campaign.SummaryRow;
+import sectar.experiments.train.Algorithm;
 
 /** {@code sectar experiment} and {@code sectar report} as a user calls them: the plan, refusals, the cross-task table. */
 class ExperimentCliTest {
@@ -93,6 +94,6 @@ class ExperimentCliTest {
 
     /** A finished run whose instance has expert 10 and random 0, so the normalised score is return / 10. */
     private static SummaryRow row(String task, String algo, int instance, long seed, double ret) {
-        return new SummaryRow(task, algo, instance, seed, 10, 1000, ret, 10, 0, ret / 10, 1.0, "abc");
+        return new SummaryRow(task, Algorithm.named(algo), instance, seed, 10, 1000, ret, 10, 0, ret / 10, 1.0, "abc");
     }
 }

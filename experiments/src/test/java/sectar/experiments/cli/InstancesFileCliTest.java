@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import sectar.agent.io.Checkpoint;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;

@@ -46,7 +46,7 @@ class PresetsTest {
     @Test
     void theRunsArgumentsAreItsIdentity() {
         FlatConfig f = (FlatConfig) Algorithm.ppo_rnd.preset(Preset.paper, "wheeled", 2, 9, 1, 1234);
-        assertEquals(List.of("wheeled", 2, "ppo-rnd", Preset.paper, 9L, 1234L),
+        assertEquals(List.of("wheeled", 2, FlatConfig.Update.ppo_rnd, Preset.paper, 9L, 1234L),
                 List.of(f.task(), f.instance(), f.algo(), f.preset(), f.seed(), f.envSteps()));
         assertEquals(Tasks.instance("wheeled", 2), f.taskInstance());
         SectarRunConfig s = sectar(Preset.cpu, "swimmer");
