@@ -1,5 +1,8 @@
 package sectar.planner;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Diagnostics of one batch of MPC episodes, summed over executed segments: how good the plans looked
  * to the model, how often the search was blind, and how far the executed segments ended from where the
@@ -29,4 +32,14 @@ public record PlanStats(int segments, int blind, double bestScore, double endErr
     public double meanEndError() { return per(endError); }
 
     public double goalsPerSegment() { return per(goalsGained); }
+
+    /** Its metrics.csv columns, in order: plan_best_score, plan_blind, plan_end_error, goals_per_segment. */
+    public Map<String, Object> columns() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("plan_best_score", meanBestScore());
+        c.put("plan_blind", blindShare());
+        c.put("plan_end_error", meanEndError());
+        c.put("goals_per_segment", goalsPerSegment());
+        return c;
+    }
 }

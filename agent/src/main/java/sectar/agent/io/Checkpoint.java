@@ -86,6 +86,14 @@ public final class Checkpoint {
         return v;
     }
 
+    /** Every entry whose name starts with {@code prefix}, keyed by the rest of its name (what {@link Builder#putAll} wrote). */
+    public Map<String, float[]> take(String prefix) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet())
+            if (e.getKey().startsWith(prefix)) out.put(e.getKey().substring(prefix.length()), e.getValue().data().clone());
+        return out;
+    }
+
     /** A copy of the shape of entry {@code name}. */
     public int[] shape(String name) { return entry(name).shape().clone(); }
 
@@ -235,6 +243,12 @@ public final class Checkpoint {
         }
 
         /** Adds a double array (saved bit-exactly, unlike a float entry). */
+        /** Each array of {@code state} (a parameter store's or an optimiser's) as entry {@code prefix + name}. */
+        public Builder putAll(String prefix, Map<String, float[]> state) {
+            for (Map.Entry<String, float[]> e : state.entrySet()) put(prefix + e.getKey(), e.getValue());
+            return this;
+        }
+
         public Builder putDoubles(String name, double[] data) {
             checkName(name, doubles.containsKey(name));
             doubles.put(name, data.clone());

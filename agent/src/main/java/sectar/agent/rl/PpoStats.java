@@ -1,5 +1,8 @@
 package sectar.agent.rl;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Diagnostics of one PPO update, each averaged over all minibatch steps of all epochs.
  *
@@ -11,4 +14,15 @@ package sectar.agent.rl;
  * @param steps        gradient steps taken
  */
 public record PpoStats(double policyLoss, double valueLoss, double approxKl, double entropy, double clipFraction,
-                       int steps) {}
+                       int steps) {
+    /** Its metrics.csv columns, in order: policy_loss, value_loss, kl, entropy, clip_fraction. */
+    public Map<String, Object> columns() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("policy_loss", policyLoss);
+        c.put("value_loss", valueLoss);
+        c.put("kl", approxKl);
+        c.put("entropy", entropy);
+        c.put("clip_fraction", clipFraction);
+        return c;
+    }
+}

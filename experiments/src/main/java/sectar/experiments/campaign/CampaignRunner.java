@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import sectar.experiments.train.Algorithm;
 import sectar.sim.io.AtomicFiles;
 
 /**
@@ -191,7 +192,7 @@ public final class CampaignRunner {
      */
     public static List<String> arguments(String algo, List<String> trainArgs, RunState state, Path dir, int threads) {
         List<String> a = new ArrayList<>();
-        if (state == RunState.STOPPED && Resumable.resumes(algo, dir)) {
+        if (state == RunState.STOPPED && Algorithm.named(algo).resumesFrom(dir)) {
             a.addAll(List.of("resume", dir.toString()));
         } else {
             a.addAll(trainArgs);

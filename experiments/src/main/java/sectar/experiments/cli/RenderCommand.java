@@ -103,8 +103,9 @@ final class RenderCommand implements Callable<Integer> {
         if (!m.path("task").asText().equals(task))
             throw new IllegalArgumentException("run " + checkpoint + " trained task '" + m.path("task").asText() + "', not '" + task + "'");
         try (Trainer trainer = algo.trainer(cfg, true)) {
-            TrainingLoop.load(trainer, checkpoint);
-            if (trainer instanceof SectarTrainer s) return renderSectar(s, gif);
+            TrainingLoop loop = new TrainingLoop(trainer);
+            loop.load(checkpoint);
+            if (trainer instanceof SectarTrainer s) return renderSectar(s, loop.iteration(), gif);
             Trainer.Acting acting = trainer.acting();
             if (acting == null) throw new IllegalArgumentException("render --checkpoint cannot render " + algo + " runs");
             Env env = acting.env();
@@ -115,7 +116,7 @@ final class RenderCommand implements Callable<Integer> {
             if (gif) GifWriter.write(rec.frames(), delayMs, out);
             else PngWriter.write(rec.last(), out);
             spec.commandLine().getOut().printf("wrote %s: %d frame(s); %s (iteration %d) on %s instance %d: return %.0f, stage %d/%d%n",
-                    out, gif ? rec.frames().size() : 1, algo, trainer.iteration(), task, env.spec().instance(),
+                    out, gif ? rec.frames().size() : 1, algo, loop.iteration(), task, env.spec().instance(),
                     rec.episode().totalReward(), rec.episode().finalStage(), env.spec().numGoals());
             spec.commandLine().getOut().flush();
             return 0;
@@ -123,7 +124,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /** SeCTAR's render: one MPC episode, its executed trail and each segment's predicted states. */
-    private int renderSectar(SectarTrainer trainer, boolean gif) throws IOException {
+    private int renderSectar(SectarTrainer trainer, int iteration, boolean gif) throws IOException {
         var cfg = trainer.config();
         var rollout = trainer.runMpc(1, Seeds.derive(seed, "render/mpc"));
         var taskSpec = cfg.taskSpec();
@@ -134,7 +135,7 @@ final class RenderCommand implements Callable<Integer> {
         if (gif) GifWriter.write(frames, delayMs, out);
         else PngWriter.write(frames.get(frames.size() - 1), out);
         spec.commandLine().getOut().printf("wrote %s: %d frame(s); SeCTAR (iteration %d) on %s instance %d: return %.0f, stage %d/%d%n",
-                out, gif ? frames.size() : 1, trainer.iteration(), task, cfg.instance(), rollout.returns()[0],
+                out, gif ? frames.size() : 1, iteration, task, cfg.instance(), rollout.returns()[0],
                 rollout.stages()[0], taskSpec.numGoals());
         spec.commandLine().getOut().flush();
         return 0;

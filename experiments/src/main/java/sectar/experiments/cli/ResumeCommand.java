@@ -50,8 +50,9 @@ final class ResumeCommand implements Callable<Integer> {
         // the folder keeps its config.json as written; the run reads it with fields it predates filled in
         JsonNode written = ConfigJson.readTree(dir.resolve(RunDirectory.CONFIG));
         String json = ConfigJson.write(cfg);
-        try (Trainer t = algo.trainer(cfg, threads > 1)) {
-            TrainingLoop.restore(t, dir);
+        try (Trainer trainer = algo.trainer(cfg, threads > 1)) {
+            TrainingLoop t = new TrainingLoop(trainer);
+            t.restoreFrom(dir);
             boolean marked = "completed".equals(m.path("status").asText());
             if (t.finished() && marked) {
                 spec.commandLine().getOut().println("run " + dir + " is already finished (" + t.iteration() + " iterations, "
@@ -68,8 +69,8 @@ final class ResumeCommand implements Callable<Integer> {
                     return 0;
                 }
                 spec.commandLine().getOut().println("resuming " + dir + " after iteration " + t.iteration() + " of "
-                        + t.plannedIterations());
-                TrainingLoop.run(t, run, Progress.console(m.path("task").asText() + " " + algo, t.plannedIterations()), json);
+                        + trainer.plannedIterations());
+                t.run(run, Progress.console(m.path("task").asText() + " " + algo, trainer.plannedIterations()), json);
                 run.complete();
             }
         }

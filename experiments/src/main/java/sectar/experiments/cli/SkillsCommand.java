@@ -58,10 +58,11 @@ final class SkillsCommand implements Callable<Integer> {
         int drawn = -1;
         for (Path checkpoint : checkpoints()) {
             try (SectarTrainer trainer = (SectarTrainer) Algorithm.sectar.trainer(cfg, true)) {
-                TrainingLoop.loadFile(trainer, checkpoint);
-                if (trainer.iteration() == drawn) continue; // the last checkpoint is also the last kept one
-                drawn = trainer.iteration();
-                rows.addAll(SkillsRender.rows(trainer, "iteration " + trainer.iteration(), starts, latents, size, seed));
+                TrainingLoop loop = new TrainingLoop(trainer);
+                loop.loadFile(checkpoint);
+                if (loop.iteration() == drawn) continue; // the last checkpoint is also the last kept one
+                drawn = loop.iteration();
+                rows.addAll(SkillsRender.rows(trainer, "iteration " + drawn, starts, latents, size, seed));
             }
         }
         BufferedImage img = SkillsRender.grid(rows);

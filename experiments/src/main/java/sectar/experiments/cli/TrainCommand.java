@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         Record cfg = Presets.build(algo, preset, inst, seed, budgetIterations(), budgetEnvSteps(), allSets());
         String json = ConfigJson.write(cfg);
         try (RunDirectory run = start(cfg); Trainer t = algo.trainer(cfg, threads > 1)) {
-            TrainingLoop.run(t, run, Progress.console(task + " " + algo, t.plannedIterations()), json);
+            new TrainingLoop(t).run(run, Progress.console(task + " " + algo, t.plannedIterations()), json);
             run.complete();
             spec.commandLine().getOut().println("run directory: " + run.dir());
         }

@@ -2,6 +2,7 @@ package sectar.experiments.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import sectar.sim.TaskInstance;
@@ -43,6 +44,13 @@ public enum Algorithm {
 
     /** The name of the preset file ({@code presets/<name>.json}) holding this algorithm's preset numbers. */
     public String presetFile() { return presetFile; }
+
+    /**
+     * Whether a stopped run of this algorithm in {@code runDir} continues where it stopped
+     * ({@code sectar resume}): every trainer saves its whole state, so a run with a checkpoint does; one
+     * killed before its first checkpoint has nothing worth keeping and is trained again from the start.
+     */
+    public boolean resumesFrom(Path runDir) { return Files.isRegularFile(runDir.resolve(TrainingLoop.CHECKPOINT)); }
 
     /** Whether the run's length is given in iterations (else in env steps). */
     public boolean countsIterations() { return this == sectar || this == mpc1step; }

@@ -18,11 +18,11 @@ import sectar.sim.tasks.Tasks;
 /**
  * The one-step-model MPC baseline's DAgger loop: random paths before the first iteration, then every
  * iteration refits the dynamics model on all data and adds MPC episodes (first T actions of each plan
- * executed open-loop, then replan). Logged: iteration, env_steps, wall_s, return/success/stage of the
- * iteration's MPC episodes, model_loss (normalised MSE), transitions.
+ * executed open-loop, then replan). Its metrics columns, after the loop's headline (return, success
+ * and stage of the iteration's MPC episodes): model_loss (normalised MSE), transitions.
  *
  * <p>Every stream is derived from the seed and the path or iteration, so the checkpoint holds only
- * the model, its Adam state and normalisation, the data and the counters.
+ * the model, its Adam state and normalisation and the data (the loop adds the counters).
  */
 public final class OneStepTrainer implements Trainer {
     private final OneStepConfig cfg;
@@ -32,9 +32,6 @@ public final class OneStepTrainer implements Trainer {
     private final OneStepModel model;
     private final OneStepMpc mpc;
     private final PlanScorer scorer;
-    private int iteration;
-    private long envSteps;
-    private double wallSeconds;
 
     public OneStepTrainer(OneStepConfig cfg) {
         this.cfg = cfg;
@@ -47,10 +44,9 @@ public final class OneStepTrainer implements Trainer {
         this.scorer = new PlanScorer(spec.reward(), 0.99, 0, 1);
     }
 
-    @Override public Map<String, Object> iterate() {
-        long start = System.nanoTime();
-        if (iteration == 0) randomPaths();
-        iteration++;
+    @Override public Iteration iterate(RunCounters before) {
+        long envSteps = before.iteration() == 0 ? randomPaths() : 0;
+        int iteration = before.iteration() + 1;
         double loss = model.fit(data, cfg.epochs(), cfg.batch(), cfg.maxFitSteps(), Seeds.rng(cfg.seed(), "iter/" + iteration + "/fit"));
         double ret = 0, stage = 0, success = 0;
         for (int p = 0; p < cfg.pathsPerIteration(); p++) {
@@ -61,53 +57,40 @@ public final class OneStepTrainer implements Trainer {
             stage += r.stage / (double) cfg.pathsPerIteration();
             success += (r.stage >= spec.numGoals() ? 1.0 : 0.0) / cfg.pathsPerIteration();
         }
-        wallSeconds += (System.nanoTime() - start) / 1e9;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("iteration", iteration);
-        row.put("env_steps", envSteps);
-        row.put("wall_s", wallSeconds);
-        row.put("return", ret);
-        row.put("success", success);
-        row.put("stage", stage);
-        row.put("model_loss", loss);
-        row.put("transitions", data.size());
-        return row;
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("model_loss", loss);
+        columns.put("transitions", data.size());
+        return new Iteration(envSteps, ret, success, stage, columns);
     }
 
-    /** The random-action episodes the first fit learns from (their steps count toward env_steps). */
-    private void randomPaths() {
+    /** The random-action episodes the first fit learns from; returns their env steps (they count toward env_steps). */
+    private long randomPaths() {
         Policy random = Policy.random(spec.actionSpace());
+        long steps = 0;
         for (int p = 0; p < cfg.initialPaths(); p++) {
             SplittableRandom rng = Seeds.rng(cfg.seed(), "random-path/" + p);
-            envSteps += episode(rng.nextLong(), random, rng).steps;
+            steps += episode(rng.nextLong(), random, rng).steps;
         }
+        return steps;
     }
 
-    @Override public boolean finished() { return iteration >= cfg.iterations(); }
-
-    @Override public int iteration() { return iteration; }
-
-    @Override public long envSteps() { return envSteps; }
+    @Override public boolean finished(RunCounters c) { return c.iteration() >= cfg.iterations(); }
 
     @Override public int plannedIterations() { return cfg.iterations(); }
 
     @Override public void save(Checkpoint.Builder b) {
-        b.putLong("iteration", iteration).putLong("env_steps", envSteps).putLong("wall_ms", Math.round(wallSeconds * 1000));
-        SectarCheckpoint.putAll(b, "dynamics/", model.params().state());
-        SectarCheckpoint.putAll(b, "dynamics_adam/", model.optimizer().state());
+        b.putAll("dynamics/", model.params().state());
+        b.putAll("dynamics_adam/", model.optimizer().state());
         b.putDoubles("dynamics_normalisation", model.normalisation());
         b.put("transitions", new int[] {data.size(), data.rowLength()}, data.toArray());
     }
 
     @Override public void restore(Checkpoint c) {
-        model.params().load(SectarCheckpoint.take(c, "dynamics/"));
-        model.optimizer().load(SectarCheckpoint.take(c, "dynamics_adam/"));
+        model.params().load(c.take("dynamics/"));
+        model.optimizer().load(c.take("dynamics_adam/"));
         model.setNormalisation(c.getDoubles("dynamics_normalisation"));
         if (data.size() > 0) throw new IllegalStateException("restore needs a fresh trainer");
         data.addRows(c.expect("transitions", c.shape("transitions")[0], data.rowLength()));
-        iteration = (int) c.getLong("iteration");
-        envSteps = c.getLong("env_steps");
-        wallSeconds = c.getLong("wall_ms") / 1000.0;
     }
 
     /** The model-based controller as trained: plan, execute the first T actions, replan. */

@@ -9,6 +9,7 @@ import sectar.agent.api.LatentPrior;
 import sectar.agent.data.ExecutedSegments;
 import sectar.agent.data.Segment;
 import sectar.agent.data.SegmentBuffer;
+import sectar.agent.io.Checkpoint;
 import sectar.agent.loop.Consistency;
 import sectar.agent.loop.Explorer;
 import sectar.agent.loop.LearnedPrior;
@@ -22,7 +23,6 @@ import sectar.agent.vae.SegmentBatch;
 import sectar.planner.LatentMpc;
 import sectar.planner.MpcRollout;
 import sectar.planner.PlanScorer;
-import sectar.planner.PlanStats;
 import sectar.sim.Env;
 import sectar.sim.Seeds;
 import sectar.sim.Space;
@@ -41,24 +41,23 @@ import sectar.sim.tasks.Tasks;
  *       validation losses, one policy-decoder consistency update).</li>
  * </ol>
  * Every random stream is derived from the run seed, the iteration and a name, so a run restored from
- * a checkpoint continues exactly as the uninterrupted one would have.
+ * a checkpoint continues exactly as the uninterrupted one would have: the checkpoint holds the model
+ * with its Adam, the policy decoder's and the explorer's PPO optimisers, the explorer's weights and
+ * reset count, both buffers and the learned prior (the loop adds the counters).
  */
 public final class SectarTrainer implements Trainer {
-    final SectarRunConfig cfg;
-    final TaskSpec spec;
-    final Sectar model;
-    final Explorer explorer;
-    final Consistency consistency;
-    final SegmentBuffer replay;
-    final SegmentBuffer validation;
-    final LearnedPrior learnedPrior;
+    private final SectarRunConfig cfg;
+    private final TaskSpec spec;
+    private final Sectar model;
+    private final Explorer explorer;
+    private final Consistency consistency;
+    private final SegmentBuffer replay;
+    private final SegmentBuffer validation;
+    private final LearnedPrior learnedPrior;
     private final LatentPrior prior;
     private final LatentPrior consistencyPrior;
     private final Env env;
     private final PlanScorer scorer;
-    int iteration;
-    long envSteps;
-    double wallSeconds;
 
     public SectarTrainer(SectarRunConfig cfg) {
         this.cfg = cfg;
@@ -95,7 +94,7 @@ public final class SectarTrainer implements Trainer {
     public Sectar model() { return model; }
 
     /** The replay of explorer (and executed MPC) segments the model trains on. */
-    public sectar.agent.data.SegmentBuffer replay() { return replay; }
+    public SegmentBuffer replay() { return replay; }
 
     /** The prior the planner proposes latents from: N(0, I), or the learned state-conditioned prior when on. */
     public LatentPrior planningPrior() { return prior; }
@@ -104,12 +103,8 @@ public final class SectarTrainer implements Trainer {
 
     public PlanScorer scorer() { return scorer; }
 
-    @Override public int iteration() { return iteration; }
-
-    @Override public long envSteps() { return envSteps; }
-
     /** Finished after the planned iterations or the first iteration past the wall-clock budget. */
-    @Override public boolean finished() { return iteration >= cfg.iterations() || cfg.outOfTime(wallSeconds); }
+    @Override public boolean finished(RunCounters c) { return c.iteration() >= cfg.iterations() || cfg.outOfTime(c.wallSeconds()); }
 
     @Override public int plannedIterations() { return cfg.iterations(); }
 
@@ -117,12 +112,29 @@ public final class SectarTrainer implements Trainer {
 
     @Override public int keepCheckpointEvery() { return cfg.keepCheckpointEvery(); }
 
-    @Override public void save(sectar.agent.io.Checkpoint.Builder into) { SectarCheckpoint.save(this, into); }
+    @Override public void save(Checkpoint.Builder b) {
+        b.putLong("explorer_resets", explorer.resets());
+        b.putAll("model/", model.state());
+        b.putAll("pd_ppo/", consistency.ppo().optimizer().state());
+        b.putAll("explorer/", explorer.store().state());
+        b.putAll("explorer_ppo/", explorer.ppo().optimizer().state());
+        replay.save(b, "replay");
+        validation.save(b, "validation");
+        if (learnedPrior != null) b.putAll("prior/", learnedPrior.state());
+    }
 
-    @Override public void restore(sectar.agent.io.Checkpoint from) { SectarCheckpoint.restore(this, from); }
-
-    /** Training wall clock so far (restored with a checkpoint). */
-    public double wallSeconds() { return wallSeconds; }
+    @Override public void restore(Checkpoint c) {
+        model.load(c.take("model/"));
+        model.policy().sync();
+        consistency.ppo().optimizer().load(c.take("pd_ppo/"));
+        explorer.store().load(c.take("explorer/"));
+        explorer.policy().sync();
+        explorer.ppo().optimizer().load(c.take("explorer_ppo/"));
+        explorer.setResets((int) c.getLong("explorer_resets"));
+        replay.load(c, "replay");
+        validation.load(c, "validation");
+        if (learnedPrior != null) learnedPrior.load(c.take("prior/"));
+    }
 
     /** The width of the arena along the rewarded coordinate: the never-blind score's distance unit. */
     static double arenaWidth(TaskSpec spec) {
@@ -132,35 +144,34 @@ public final class SectarTrainer implements Trainer {
         return Double.isFinite(w) && w > 0 ? w : 5.0;
     }
 
-    private SplittableRandom rng(String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }
+    private SplittableRandom rng(int iteration, String name) { return Seeds.rng(cfg.seed(), "iter/" + iteration + "/" + name); }
 
-    /** Runs the next iteration and returns its metrics row. */
-    @Override public Map<String, Object> iterate() {
-        long start = System.nanoTime();
-        iteration++;
+    /** Runs the next iteration: MPC, exploration, model training; its columns follow the loop's headline. */
+    @Override public Iteration iterate(RunCounters before) {
+        int iteration = before.iteration() + 1;
         // (a) task-directed data: latent MPC with the current model
         long t0 = System.nanoTime();
         MpcRollout mpc = runMpc(cfg.mpc().episodes(), Seeds.derive(cfg.seed(), "iter/" + iteration + "/mpc"));
-        envSteps += mpc.envSteps();
+        long envSteps = mpc.envSteps();
         if (cfg.mpcToReplay()) addExecutedSegments(mpc);
         if (learnedPrior != null) addProgressLatents(mpc);
         double mpcSeconds = seconds(t0);
         // (b) exploration
         t0 = System.nanoTime();
-        Explorer.Rollouts roll = explorer.collect(env, mpc.segmentStarts(), rng("explore"));
+        Explorer.Rollouts roll = explorer.collect(env, mpc.segmentStarts(), rng(iteration, "explore"));
         envSteps += roll.envSteps();
         List<Segment> segs = roll.segments();
         int toReplay = (int) Math.round(segs.size() * 0.9);
         for (int i = 0; i < segs.size(); i++) (i < toReplay ? replay : validation).add(segs.get(i));
-        Explorer.Update ex = iteration > 1 ? explorer.update(roll, model, rng("explorer-update")) : null;
-        boolean reset = explorer.maybeReset(roll, rng("explorer-reset"));
+        Explorer.Update ex = iteration > 1 ? explorer.update(roll, model, rng(iteration, "explorer-update")) : null;
+        boolean reset = explorer.maybeReset(roll, rng(iteration, "explorer-reset"));
         double exploreSeconds = seconds(t0);
         // (c) model training interleaved with consistency updates
         double modelSeconds = 0, consistencySeconds = 0, density = 0;
         List<Losses> train = new ArrayList<>(), valid = new ArrayList<>();
         for (int pass = 0; pass < cfg.vaePasses(); pass++) {
             t0 = System.nanoTime();
-            SplittableRandom r = rng("vae/" + pass);
+            SplittableRandom r = rng(iteration, "vae/" + pass);
             for (int[] idx : replay.epoch(cfg.model().batchSize(), cfg.vaeStepsPerPass(), r)) {
                 Losses l = model.trainStep(batch(replay, idx), r);
                 if (!Double.isFinite(l.total()))
@@ -171,17 +182,20 @@ public final class SectarTrainer implements Trainer {
             validate(r, valid);
             modelSeconds += seconds(t0);
             t0 = System.nanoTime();
-            Consistency.Update c = consistency.update(env, replay, consistencyPrior, rng("consistency/" + pass));
+            Consistency.Update c = consistency.update(env, replay, consistencyPrior, rng(iteration, "consistency/" + pass));
             envSteps += c.envSteps();
             density += c.meanLogDensity() / cfg.vaePasses();
             consistencySeconds += seconds(t0);
         }
         t0 = System.nanoTime();
-        double priorNll = learnedPrior == null ? Double.NaN : learnedPrior.fit(cfg.prior().fitSteps(), rng("prior"));
+        double priorNll = learnedPrior == null ? Double.NaN : learnedPrior.fit(cfg.prior().fitSteps(), rng(iteration, "prior"));
         modelSeconds += seconds(t0);
-        PriorReach reach = PriorReach.measure(model, prior, replay, REACH_SAMPLES, rng("diagnostics"));
-        wallSeconds += seconds(start);
-        Map<String, Object> row = row(mpc, Losses.mean(train), Losses.mean(valid), density);
+        PriorReach reach = PriorReach.measure(model, prior, replay, REACH_SAMPLES, rng(iteration, "diagnostics"));
+        Map<String, Object> row = new LinkedHashMap<>(mpc.stats().columns());
+        row.putAll(Losses.mean(train).trainingColumns());
+        row.putAll(Losses.mean(valid).validationColumns());
+        row.put("sd_sigma", java.util.Arrays.stream(model.decoderSigma()).average().orElse(Double.NaN));
+        row.put("consistency_reward", density);
         row.put("explorer_bonus", ex == null ? Double.NaN : ex.bonus());
         row.put("explorer_entropy", roll.entropy());
         row.put("explorer_reset", reset ? 1 : 0);
@@ -196,7 +210,7 @@ public final class SectarTrainer implements Trainer {
         row.put("time_explorer_s", exploreSeconds);
         row.put("time_model_s", modelSeconds);
         row.put("time_consistency_s", consistencySeconds);
-        return row;
+        return new Iteration(envSteps, mpc.meanReturn(), mpc.successRate(spec.numGoals()), mpc.meanStage(), row);
     }
 
     /** Prior latents per iteration the reach and policy-entropy diagnostics are measured on. */
@@ -264,35 +278,6 @@ public final class SectarTrainer implements Trainer {
             System.arraycopy(seg.actions(), 0, actions, i * a, a);
         }
         return new SegmentBatch(states, actions, idx.length);
-    }
-
-    /** Headline, planner and model columns; every model column is a mean over the iteration's minibatches. */
-    private Map<String, Object> row(MpcRollout mpc, Losses train, Losses valid, double density) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("iteration", iteration);
-        row.put("env_steps", envSteps);
-        row.put("wall_s", wallSeconds);
-        row.put("return", mpc.meanReturn());
-        row.put("success", mpc.successRate(spec.numGoals()));
-        row.put("stage", mpc.meanStage());
-        PlanStats ps = mpc.stats();
-        row.put("plan_best_score", ps.meanBestScore());
-        row.put("plan_blind", ps.blindShare());
-        row.put("plan_end_error", ps.meanEndError());
-        row.put("goals_per_segment", ps.goalsPerSegment());
-        row.put("vae_loss", train == null ? Double.NaN : train.total());
-        row.put("vae_nll", train == null ? Double.NaN : train.nll());
-        row.put("vae_kl", train == null ? Double.NaN : train.kl());
-        row.put("vae_bc", train == null ? Double.NaN : train.bc());
-        row.put("vae_mse", train == null ? Double.NaN : train.mse());
-        row.put("bc_accuracy", train == null ? Double.NaN : train.bcAccuracy());
-        row.put("val_loss", valid == null ? Double.NaN : valid.total());
-        row.put("val_nll", valid == null ? Double.NaN : valid.nll());
-        row.put("val_mse", valid == null ? Double.NaN : valid.mse());
-        row.put("val_bc_accuracy", valid == null ? Double.NaN : valid.bcAccuracy());
-        row.put("sd_sigma", java.util.Arrays.stream(model.decoderSigma()).average().orElse(Double.NaN));
-        row.put("consistency_reward", density);
-        return row;
     }
 
     private static double seconds(long from) { return (System.nanoTime() - from) / 1e9; }

@@ -7,22 +7,21 @@ import sectar.sim.Policy;
 
 /**
  * What every training algorithm offers the one driver loop ({@link TrainingLoop}): run the next
- * iteration and return its metrics row, say whether the run is finished, and write its whole state
- * into a checkpoint or restore it from one, so a killed run resumes to the metrics an uninterrupted
- * one writes. Adding an algorithm is one implementation and one {@link Algorithm} constant.
+ * iteration and say what it did, say whether the run is finished, and write its own state into a
+ * checkpoint or restore it from one, so a killed run resumes to the metrics an uninterrupted one
+ * writes. The loop keeps the counters every run has ({@link RunCounters}), writes the headline columns
+ * and stores the counters in every checkpoint; a trainer writes only its own columns and state.
+ * Adding an algorithm is one implementation and one {@link Algorithm} constant.
  */
 public interface Trainer extends AutoCloseable {
-    /** Runs the next iteration; the row starts with iteration, env_steps, wall_s, return, success, stage. */
-    Map<String, Object> iterate();
+    /**
+     * Runs iteration {@code before.iteration() + 1}, the counters being {@code before} when it starts
+     * (its random streams are named by that iteration).
+     */
+    Iteration iterate(RunCounters before);
 
-    /** Whether the run has reached its planned end (iterations, env steps or wall clock). */
-    boolean finished();
-
-    /** Iterations done so far (0 before the first; restored with a checkpoint). */
-    int iteration();
-
-    /** Environment steps taken so far. */
-    long envSteps();
+    /** Whether the run with these counters has reached its planned end (iterations, env steps or wall clock). */
+    boolean finished(RunCounters counters);
 
     /** Iterations the run is planned to take (for the progress line; may be an estimate). */
     int plannedIterations();
@@ -33,7 +32,7 @@ public interface Trainer extends AutoCloseable {
     /** Keep a copy of the checkpoint every this many iterations (0: keep only the last), for pictures over training. */
     default int keepCheckpointEvery() { return 0; }
 
-    /** Adds everything needed to continue exactly to {@code into}. */
+    /** Adds everything of its own needed to continue exactly to {@code into} (the loop adds the counters). */
     void save(Checkpoint.Builder into);
 
     /** Restores a trainer built from the same config to the state {@link #save} wrote. */
@@ -47,6 +46,18 @@ public interface Trainer extends AutoCloseable {
 
     /** Releases threads the trainer holds. */
     @Override default void close() {}
+
+    /**
+     * What one iteration did: the env steps it took, the headline of its evaluation episodes and the
+     * algorithm's own metrics columns (in the order metrics.csv writes them).
+     *
+     * @param envSteps env steps taken in this iteration
+     * @param ret      mean real sparse episode return
+     * @param success  fraction of episodes reaching the final stage
+     * @param stage    mean stage reached
+     * @param columns  the algorithm's own columns
+     */
+    record Iteration(long envSteps, double ret, double success, double stage, Map<String, Object> columns) {}
 
     /**
      * @param env    a task env of the run's instance inside its time limit

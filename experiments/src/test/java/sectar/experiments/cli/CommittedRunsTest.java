@@ -9,17 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.agent.io.Checkpoint;
+import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
+import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.planner.SearchConfig;
+import sectar.sim.tasks.Tasks;
 
 /**
  * The runs committed under {@code results/} stay readable: {@code sectar resume} and
@@ -78,6 +82,26 @@ class CommittedRunsTest {
         assertEquals(new SearchConfig.Shooting(), shooting.mpc().search());
     }
 
+    /** Small configs of each algorithm, so one iteration is quick; columns do not depend on sizes. */
+    private static final Map<Algorithm, List<String>> SMALL = Map.of(
+            Algorithm.sectar, List.of("model.encoderHidden=8", "model.decoderHidden=8", "model.batchSize=8", "mpc.episodes=1",
+                    "mpc.candidates=8", "mpc.segments=2", "explorer.starts=4", "explorer.segments=1", "vaePasses=1",
+                    "vaeStepsPerPass=1", "consistencyRollouts=2"),
+            Algorithm.ppo, List.of("envs=2"), Algorithm.trpo, List.of("envs=2"), Algorithm.ppo_rnd, List.of("envs=2"),
+            Algorithm.mpc1step, List.of("initialPaths=1", "pathsPerIteration=1", "candidates=8", "epochs=1"));
+
+    @Test
+    void everyAlgorithmWritesTheColumnsOfItsCommittedRuns() throws IOException {
+        for (Algorithm algo : Algorithm.values()) {
+            Path committed = results().resolve("swimmer").resolve(algo.word()).resolve("i0-s1").resolve(RunDirectory.METRICS);
+            List<String> columns = MetricsCsv.read(committed).columns();
+            Record cfg = Presets.build(algo, Preset.cpu, Tasks.instance("waypoint", 0), 1, 1, 1, SMALL.get(algo));
+            try (Trainer t = algo.trainer(cfg, false)) {
+                assertEquals(columns, new ArrayList<>(new TrainingLoop(t).step().keySet()), algo + ": the columns of " + committed);
+            }
+        }
+    }
+
     /** A copy of a committed run folder (config.json, metadata.json, metrics.csv). */
     private static Path copy(Path run, Path to) throws IOException {
         Files.createDirectories(to);
@@ -96,9 +120,7 @@ class CommittedRunsTest {
         assertFalse(cfg.prior().learned(), "a run before the learned prior planned from N(0, I)");
         // the checkpoint a fresh trainer of this config writes (no committed run keeps its checkpoint)
         try (Trainer t = Algorithm.sectar.trainer(cfg, true)) {
-            Checkpoint.Builder b = Checkpoint.builder().header(ConfigJson.write(cfg));
-            t.save(b);
-            b.build().write(run.resolve(TrainingLoop.CHECKPOINT));
+            new TrainingLoop(t).checkpoint(ConfigJson.write(cfg)).write(run.resolve(TrainingLoop.CHECKPOINT));
         }
         Path png = tmp.resolve("episode.png");
         CliTest.Result r = CliTest.run("render", "waypoint", "--checkpoint", run.toString(), "--size", "64", "--out", png.toString());

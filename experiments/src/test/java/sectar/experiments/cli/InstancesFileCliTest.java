@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.agent.io.Checkpoint;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
@@ -49,11 +48,10 @@ class InstancesFileCliTest {
         assertEquals(Files.readString(whole.resolve(RunDirectory.CONFIG)).strip(), json.strip());
         RunDirectory run = RunDirectory.builder("waypoint", "ppo", 4).out(broken).gitDir(broken).start(same);
         try (Trainer trainer = Algorithm.ppo.trainer(same, true)) {
-            run.metrics().append(trainer.iterate());
-            Checkpoint.Builder b = Checkpoint.builder().header(json);
-            trainer.save(b);
-            b.build().write(run.file(TrainingLoop.CHECKPOINT));
-            run.metrics().append(trainer.iterate());
+            TrainingLoop loop = new TrainingLoop(trainer);
+            run.metrics().append(loop.step());
+            loop.checkpoint(json).write(run.file(TrainingLoop.CHECKPOINT));
+            run.metrics().append(loop.step());
         }
         Files.delete(layout);
         CliTest.Result r = CliTest.run("resume", broken.toString(), "--threads", "1");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.agent.io.Checkpoint;
 import sectar.experiments.campaign.CampaignRecord;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
@@ -97,10 +96,9 @@ class MovedResultsTest {
         // stopped after its first checkpoint and closed without completing: a failed run resume continues
         try (RunDirectory started = RunDirectory.builder("waypoint", algo.word(), 3).out(first).gitDir(first).start(cfg);
              Trainer t = algo.trainer(cfg, false)) {
-            started.metrics().append(t.iterate());
-            Checkpoint.Builder b = Checkpoint.builder().header(ConfigJson.write(cfg));
-            t.save(b);
-            b.build().write(started.file(TrainingLoop.CHECKPOINT));
+            TrainingLoop loop = new TrainingLoop(t);
+            started.metrics().append(loop.step());
+            loop.checkpoint(ConfigJson.write(cfg)).write(started.file(TrainingLoop.CHECKPOINT));
         }
         Path moved = tmp.resolve("b").resolve("elsewhere");
         Files.createDirectories(moved.getParent());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.agent.io.Checkpoint;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
@@ -38,12 +37,11 @@ class ResumeCliTest {
         Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
         RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
-        try (Trainer t = algo.trainer(cfg, true)) {
-            run.metrics().append(t.iterate());
-            Checkpoint.Builder b = Checkpoint.builder().header(json);
-            t.save(b);
-            b.build().write(run.file(TrainingLoop.CHECKPOINT));
-            run.metrics().append(t.iterate());
+        try (Trainer trainer = algo.trainer(cfg, true)) {
+            TrainingLoop t = new TrainingLoop(trainer);
+            run.metrics().append(t.step());
+            t.checkpoint(json).write(run.file(TrainingLoop.CHECKPOINT));
+            run.metrics().append(t.step());
         }
     }
 
@@ -91,11 +89,10 @@ class ResumeCliTest {
         Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
         RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
-        try (Trainer t = algo.trainer(cfg, true)) {
-            while (!t.finished()) run.metrics().append(t.iterate());
-            Checkpoint.Builder b = Checkpoint.builder().header(json);
-            t.save(b);
-            b.build().write(run.file(TrainingLoop.CHECKPOINT));
+        try (Trainer trainer = algo.trainer(cfg, true)) {
+            TrainingLoop t = new TrainingLoop(trainer);
+            while (!t.finished()) run.metrics().append(t.step());
+            t.checkpoint(json).write(run.file(TrainingLoop.CHECKPOINT));
         }
         assertTrue(Files.readString(dir.resolve(RunDirectory.METADATA)).contains("\"status\" : \"running\""));
 

@@ -22,16 +22,16 @@ class NonFiniteLossTest {
         sectar.agent.loop.NonFiniteLossException e;
         try (RunDirectory run = RunDirectory.builder("waypoint", "sectar", 11).out(dir).gitDir(tmp).start(cfg)) {
             e = assertThrows(sectar.agent.loop.NonFiniteLossException.class,
-                    () -> SectarJob.run(cfg, run, quiet, ConfigJson.write(cfg)));
+                    () -> new TrainingLoop(new SectarTrainer(cfg)).run(run, quiet, ConfigJson.write(cfg)));
         }
         assertTrue(e.getMessage().contains("diverged") || e.getMessage().contains("VAE loss"), e.getMessage());
         int rows = MetricsCsv.read(dir.resolve(RunDirectory.METRICS)).rows().size();
-        Path ckpt = dir.resolve(SectarCheckpoint.FILE);
+        Path ckpt = dir.resolve(TrainingLoop.CHECKPOINT);
         if (rows == 0) {
             assertFalse(Files.exists(ckpt), "no iteration finished, so no checkpoint may exist");
         } else {
-            assertEquals(rows, SectarCheckpoint.iterationOf(ckpt), "the checkpoint is the last finished iteration's");
-            SectarCheckpoint.restore(new SectarTrainer(cfg), ckpt);
+            assertEquals(rows, TrainingLoop.iterationOf(ckpt), "the checkpoint is the last finished iteration's");
+            new TrainingLoop(new SectarTrainer(cfg)).loadFile(ckpt);
         }
     }
 }

@@ -30,11 +30,11 @@ class SectarLearnsTest {
             Env env = Tasks.make("waypoint", 0);
             random += Episode.run(env, Policy.random(env.actionSpace()), rng.nextLong(), rng).finalStage() / (double) episodes;
         }
-        SectarTrainer t = new SectarTrainer((SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, ITERATIONS, 1));
+        TrainingLoop t = new TrainingLoop(new SectarTrainer((SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, ITERATIONS, 1)));
         double last2 = 0;
         StringBuilder stages = new StringBuilder();
         for (int i = 1; i <= ITERATIONS; i++) {
-            double stage = (Double) t.iterate().get("stage");
+            double stage = (Double) t.step().get("stage");
             stages.append(String.format(" %.2f", stage));
             if (i > ITERATIONS - 2) last2 += stage / 2;
         }

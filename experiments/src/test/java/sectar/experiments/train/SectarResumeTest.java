@@ -32,20 +32,23 @@ class SectarResumeTest {
         String json = ConfigJson.write(cfg);
         Path whole = tmp.resolve("whole"), broken = tmp.resolve("broken");
         try (RunDirectory run = start(whole, cfg, false)) {
-            SectarJob.run(cfg, run, quiet(), json);
+            new TrainingLoop(new SectarTrainer(cfg)).run(run, quiet(), json);
             run.complete();
         }
         // The "killed" run: iteration 1 checkpointed, iteration 2's row written, then the process dies.
         try (RunDirectory run = start(broken, cfg, false)) {
-            SectarTrainer t = new SectarTrainer(cfg);
-            run.metrics().append(t.iterate());
-            SectarCheckpoint.save(t, run.file(SectarCheckpoint.FILE), json);
-            run.metrics().append(t.iterate());
+            TrainingLoop t = new TrainingLoop(new SectarTrainer(cfg));
+            run.metrics().append(t.step());
+            t.checkpoint(json).write(run.file(TrainingLoop.CHECKPOINT));
+            run.metrics().append(t.step());
         }
         SectarRunConfig reread = ConfigJson.read(broken.resolve(RunDirectory.CONFIG), SectarRunConfig.class);
         assertEquals(json, ConfigJson.write(reread), "config.json must round-trip to the same config");
         try (RunDirectory run = start(broken, reread, true)) {
-            SectarJob.run(reread, run, quiet(), json);
+            TrainingLoop resumed = new TrainingLoop(new SectarTrainer(reread));
+            assertTrue(resumed.restoreFrom(broken));
+            assertEquals(1, resumed.iteration(), "the checkpoint's counters");
+            resumed.run(run, quiet(), json);
             run.complete();
         }
         MetricsCsv.Table a = MetricsCsv.read(whole.resolve(RunDirectory.METRICS));
@@ -62,25 +65,29 @@ class SectarResumeTest {
     @Test
     void aBrokenCheckpointFailsNamingTheFile(@TempDir Path tmp) throws Exception {
         SectarRunConfig cfg = TinySectar.config(3, 1);
-        Path file = tmp.resolve(SectarCheckpoint.FILE);
-        SectarTrainer t = new SectarTrainer(cfg);
-        t.iterate();
-        SectarCheckpoint.save(t, file, ConfigJson.write(cfg));
+        Path file = tmp.resolve(TrainingLoop.CHECKPOINT);
+        TrainingLoop t = new TrainingLoop(new SectarTrainer(cfg));
+        t.step();
+        t.checkpoint(ConfigJson.write(cfg)).write(file);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(file, bytes);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SectarCheckpoint.restore(new SectarTrainer(cfg), file));
+                () -> new TrainingLoop(new SectarTrainer(cfg)).loadFile(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test
     void iterationRowsCarryTheLoggedMetrics() {
-        SectarTrainer t = new SectarTrainer(TinySectar.config(5, 2));
-        Map<String, Object> first = t.iterate(), second = t.iterate();
-        List<String> expected = new ArrayList<>(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage",
-                "vae_nll", "vae_kl", "vae_bc", "consistency_reward", "explorer_bonus", "explorer_entropy"));
-        assertTrue(first.keySet().containsAll(expected), first.keySet().toString());
+        TrainingLoop t = new TrainingLoop(new SectarTrainer(TinySectar.config(5, 2)));
+        Map<String, Object> first = t.step(), second = t.step();
+        // the committed runs' columns, in their order: the loop's headline, then the planner's, the model's, ...
+        assertEquals(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage", "plan_best_score", "plan_blind",
+                "plan_end_error", "goals_per_segment", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
+                "val_loss", "val_nll", "val_mse", "val_bc_accuracy", "sd_sigma", "consistency_reward", "explorer_bonus",
+                "explorer_entropy", "explorer_reset", "explorer_resets", "reach_mean", "reach_p90", "pd_entropy_prior",
+                "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
+                new ArrayList<>(first.keySet()));
         // Loop accounting: MPC 2 x 3 x 19, explorer 8 x (20 x 2 - 1), consistency 2 passes x 4 x 19.
         long perIteration = 2L * 3 * 19 + 8L * 39 + 2L * 4 * 19;
         assertEquals(perIteration, ((Number) first.get("env_steps")).longValue());
