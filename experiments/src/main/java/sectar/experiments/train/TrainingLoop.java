@@ -11,7 +11,8 @@ import sectar.experiments.run.RunDirectory;
  * The one driver every algorithm runs under: iterate, append each metrics row, checkpoint every
  * {@link Trainer#checkpointEvery()} iterations and after the last, report progress. A row is appended
  * before the checkpoint that covers it, so after a kill metrics.csv holds at least the checkpoint's
- * rows; {@link #run} drops the ones past it, so no iteration is lost or repeated.
+ * rows; {@link #run} drops the ones past it, so no iteration is lost or repeated. Rows and checkpoints
+ * go through the run folder's fence ({@link RunDirectory#write}).
  */
 public final class TrainingLoop {
     /** The checkpoint file of a run directory. */
@@ -54,7 +55,6 @@ public final class TrainingLoop {
      */
     public static void run(Trainer t, RunDirectory run, Progress progress, String configJson) {
         run.metrics().truncateAfter(t.iteration());
-        Path file = run.file(CHECKPOINT);
         while (!t.finished()) {
             Map<String, Object> row = t.iterate();
             run.metrics().append(row);
@@ -62,9 +62,9 @@ public final class TrainingLoop {
                 Checkpoint.Builder b = Checkpoint.builder().header(configJson);
                 t.save(b);
                 Checkpoint c = b.build();
-                c.write(file);
+                run.write(CHECKPOINT, c::write);
                 int keep = t.keepCheckpointEvery();
-                if (keep > 0 && t.iteration() % keep == 0) c.write(run.file(KEPT).resolve("iter-" + t.iteration() + ".bin"));
+                if (keep > 0 && t.iteration() % keep == 0) run.write(KEPT + "/iter-" + t.iteration() + ".bin", c::write);
             }
             progress.update(t.iteration(), t.envSteps(), ((Number) row.get("return")).doubleValue());
         }
