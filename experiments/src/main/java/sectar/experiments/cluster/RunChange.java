@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One change to one run entry, run atomically on the coordinator (the member that owns the entry).
  * Each kind checks the state it expects first, so a worker that lost its claim can neither renew nor
- * settle the run, and returns the entry's epoch after the change, or -1 when it refused. Time is the
+ * settle the run, and returns the entry's epoch after the change, -1 when it refused, or {@link #NO_ENTRY}
+ * when the run has no readable entry (lost, or not seeded yet by a coordinator just started). Time is the
  * coordinator's clock, the one every lease is counted in, unless a test gives {@code now}.
  *
  * <p>Sent in Hazelcast's identified format (a factory id and a class id, see {@link ClusterSerialization}):
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 public final class RunChange implements EntryProcessor<String, String, Long>, IdentifiedDataSerializable {
     static final int ID = 1;
+    /** What a change returns for a run without a readable entry. */
+    static final long NO_ENTRY = -2;
 
     /** What the change does. */
     enum Kind {
@@ -83,7 +86,7 @@ public final class RunChange implements EntryProcessor<String, String, Long>, Id
 
     @Override public Long process(Map.Entry<String, String> e) {
         RunEntry v = RunEntry.parse(e.getValue());
-        if (v == null) return -1L;
+        if (v == null) return NO_ENTRY;
         RunEntry next = next(v, now > 0 ? now : System.currentTimeMillis());
         if (next == null) return -1L;
         e.setValue(next.json());

@@ -118,9 +118,20 @@ public final class RunTable {
         return Optional.empty();
     }
 
-    /** Pushes the lease of {@code name} on; completes with false when {@code worker} no longer holds it under {@code epoch}. */
-    public CompletionStage<Boolean> renew(String name, String worker, String member, long epoch, long leaseMillis) {
-        return runs.submitToKey(name, RunChange.renew(worker, member, epoch, leaseMillis, now())).thenApply(e -> e == epoch);
+    /** What a renewal found. */
+    public enum Renewal {
+        /** The lease runs on from when the renewal arrived. */
+        RENEWED,
+        /** Another claim holds the run, or it ended: the holder must stop. */
+        LOST,
+        /** The run has no entry (a coordinator just started has not seeded it yet): nobody else can hold it either. */
+        NO_ENTRY
+    }
+
+    /** Pushes the lease of {@code name} on for {@code worker}, which holds it under {@code epoch}. */
+    public CompletionStage<Renewal> renew(String name, String worker, String member, long epoch, long leaseMillis) {
+        return runs.submitToKey(name, RunChange.renew(worker, member, epoch, leaseMillis, now()))
+                .thenApply(e -> e == epoch ? Renewal.RENEWED : e == RunChange.NO_ENTRY ? Renewal.NO_ENTRY : Renewal.LOST);
     }
 
     /** Marks {@code name} finished; false (and nothing changes) when {@code worker} no longer holds it. */

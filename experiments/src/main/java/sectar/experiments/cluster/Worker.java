@@ -307,10 +307,10 @@ public final class Worker {
             if (h.lost() != null) continue;
             long sent = System.nanoTime();
             try {
-                table.renew(h.name, h.slot, address, h.epoch(), campaign.leaseMillis()).whenComplete((ok, failure) -> {
-                    if (Boolean.TRUE.equals(ok)) h.renewed(sent);
-                    else if (failure == null) h.lose("the coordinator holds the run for another claim");
-                    // a failed call decides nothing: the deadline does
+                table.renew(h.name, h.slot, address, h.epoch(), campaign.leaseMillis()).whenComplete((r, failure) -> {
+                    if (r == RunTable.Renewal.RENEWED) h.renewed(sent);
+                    else if (r == RunTable.Renewal.LOST) h.lose("the coordinator holds the run for another claim, or it ended");
+                    // a failed call, or a run the coordinator has not seeded yet, decides nothing: the deadline does
                 });
             } catch (RuntimeException offline) { // the client is between connections: the deadline decides
             }
@@ -325,7 +325,6 @@ public final class Worker {
     private void onLifecycle(LifecycleEvent.LifecycleState s) {
         if (s == LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED) say("disconnected from the coordinator; reconnecting (held runs stop when their leases run out here)");
         if (s == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) say("connected to the coordinator");
-        if (s == LifecycleEvent.LifecycleState.CLIENT_CHANGED_CLUSTER) say("the coordinator was started again");
     }
 
     private void say(String line) {

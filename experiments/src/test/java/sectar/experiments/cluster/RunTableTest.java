@@ -63,7 +63,7 @@ class RunTableTest {
     private static RunEntry entry(RunTable t, String run) { return t.snapshot(List.of(run)).get(run); }
 
     private static boolean renew(RunTable t, String run, String worker, long epoch) throws Exception {
-        return t.renew(run, worker, "m", epoch, 5000).toCompletableFuture().get();
+        return t.renew(run, worker, "m", epoch, 5000).toCompletableFuture().get() == RunTable.Renewal.RENEWED;
     }
 
     @Test
@@ -126,6 +126,7 @@ class RunTableTest {
         assertEquals("b", e.worker());
         assertEquals(1, e.attempts(), "an expired lease is an attempt");
         assertTrue(e.error().contains("the lease of a on m ran out"), e.error()); // the renewal recorded its address
+        assertEquals(RunTable.Renewal.NO_ENTRY, t.renew("ppo/none", "a", "m", 1, 5000).toCompletableFuture().get(), "a run not seeded yet");
 
         clock.set(20_000);
         assertEquals(3, t.claimNext(names, "c", "m3", 5000).orElseThrow().epoch());
