@@ -50,14 +50,17 @@ final class HeldRun {
 
     synchronized void started(Process p) {
         process = p;
-        if (lost != null) p.destroyForcibly();
+        if (lost != null) kill();
     }
 
     /** Gives the run up and kills its child, if any. */
     synchronized void lose(String why) {
         if (lost == null) lost = why;
-        if (process != null) process.destroyForcibly();
+        if (process != null) kill();
     }
+
+    /** SIGKILL through the process handle: {@code Process.destroyForcibly} would also close the pipe the worker still reads the run's last lines from. */
+    private void kill() { process.toHandle().destroyForcibly(); }
 
     /** Why the run was given up, or null while it is held. */
     synchronized String lost() { return lost; }

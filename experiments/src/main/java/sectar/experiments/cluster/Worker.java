@@ -221,7 +221,7 @@ public final class Worker {
                 return false;
             } catch (RuntimeException e) { // the coordinator is gone or unreachable: nothing can be claimed, held runs stop on their timers
                 if (outage.compareAndSet(false, true))
-                    say("cannot reach the coordinator (" + e.getClass().getSimpleName() + "); retrying, and stopping held runs when their leases run out here");
+                    say("cannot reach the coordinator (" + e + "); retrying, and stopping held runs when their leases run out here");
                 Coordinator.sleep(RETRY_MS);
             }
         }
@@ -261,6 +261,9 @@ public final class Worker {
             ChildRun.Outcome out = ChildRun.run(args, o.slots() > 1 ? Math.max(1, o.cores() / o.slots()) : 0, CampaignRunner.log(root, c.name()), null,
                     Map.of(ParentWatchdog.ENV, Long.toString(ProcessHandle.current().pid()), RunFence.ENV, Long.toString(h.epoch())), h::started);
             settle(h, out, dir);
+        } catch (RuntimeException e) { // whatever failed here, no child of this claim may run on untracked
+            h.lose("the worker failed: " + e);
+            throw e;
         } finally {
             held.remove(c.name());
         }

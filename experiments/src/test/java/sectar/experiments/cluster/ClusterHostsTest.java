@@ -118,6 +118,9 @@ class ClusterHostsTest {
         coordinator.waitFor();
         Thread.sleep(1000);
         coordinator = jvms.start(hosts, COORDINATOR, command, c);
+        ClusterJvms.await(() -> ClusterJvms.logs(c).split("; from the run folders: ", -1).length == 3, 60, x -> "the coordinator did not start again:\n"
+                + ClusterJvms.logs(logs));
+        Thread.sleep(lease / 1_000_000 + 1000); // the runs the workers' timers stop for want of renewals stop within a lease
         System.out.println("ClusterHostsTest: killed the coordinator during " + root.relativize(during.run()) + " and started it again");
 
         // 3. freeze a worker and its run until another worker took the run over; the run, let go on alone, must not write

@@ -66,7 +66,8 @@ final class ClusterJvms implements AutoCloseable {
 
     /** Sends {@code signal} (STOP, CONT) to {@code pid}; false when there is no such process any more. */
     static boolean signal(String signal, long pid) throws Exception {
-        Process k = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        // the shell's own kill: no procps needed on a fresh CI machine
+        Process k = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid).redirectErrorStream(true).start();
         return k.waitFor(10, TimeUnit.SECONDS) && k.exitValue() == 0;
     }
 

@@ -3,16 +3,14 @@ package sectar.experiments.cluster;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.run.RunFence;
@@ -23,21 +21,8 @@ import sectar.experiments.run.RunFence;
  * reported finished or failed by someone who never touched its folder goes back to pending.
  */
 class ReconcilerTest {
-    private static final int PORT = 5881;
-    private static final String NAME = "reconciler-test-" + ProcessHandle.current().pid();
+    @RegisterExtension static final TestMember member = new TestMember("reconciler-test", 5881);
     private static final long LEASE = 60_000;
-    private static HazelcastInstance hz;
-
-    @BeforeAll
-    static void start() {
-        hz = Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(NAME, MemberConfig.LOOPBACK, PORT,
-                List.of(MemberConfig.LOOPBACK + ":" + PORT))));
-    }
-
-    @AfterAll
-    static void stop() {
-        hz.getLifecycleService().shutdown();
-    }
 
     @Test
     void lostEntriesComeBackFromTheirFoldersAndUnconfirmedResultsAreReopened(@TempDir Path root) {
@@ -50,7 +35,7 @@ class ReconcilerTest {
         }
         RunFence.claim(root.resolve(running), 3, "w/1");
         long now = System.currentTimeMillis();
-        RunTable table = RunTable.of(hz);
+        RunTable table = RunTable.of(member.hz());
         for (String n : names) table.seed(n, RunFolders.seed(root.resolve(n), now, LEASE));
         List<String> events = new ArrayList<>();
         Reconciler r = new Reconciler(root, names, table, LEASE, System::currentTimeMillis, events::add);
@@ -64,7 +49,7 @@ class ReconcilerTest {
         assertEquals(List.of(), events);
 
         // someone who knows the name: removes two entries, marks the fresh run finished, then failed
-        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(NAME, MemberConfig.LOOPBACK + ":" + PORT));
+        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(member.name, member.address()));
         try {
             IMap<String, String> runs = stranger.getMap(RunTable.MAP);
             runs.delete(running);

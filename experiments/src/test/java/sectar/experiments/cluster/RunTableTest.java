@@ -3,7 +3,6 @@ package sectar.experiments.cluster;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
@@ -21,9 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The claim and lease rules on one embedded member, with a hand-moved clock: a run goes to exactly one
@@ -33,23 +31,10 @@ import org.junit.jupiter.api.Test;
  * that are not run entries (lost, garbage, or a Java object the cluster refuses to build) are seeded over.
  */
 class RunTableTest {
-    private static final int PORT = 5861;
-    private static final String NAME = "runtable-test-" + ProcessHandle.current().pid();
-    private static HazelcastInstance hz;
+    @RegisterExtension static final TestMember member = new TestMember("runtable-test", 5861);
     private static int maps;
 
-    @BeforeAll
-    static void start() {
-        hz = Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(NAME, MemberConfig.LOOPBACK, PORT,
-                List.of(MemberConfig.LOOPBACK + ":" + PORT))));
-    }
-
-    @AfterAll
-    static void stop() {
-        hz.getLifecycleService().shutdown();
-    }
-
-    private static IMap<String, String> map() { return hz.getMap(MemberConfig.MAPS + "test-" + (maps++)); }
+    private static IMap<String, String> map() { return member.hz().getMap(MemberConfig.MAPS + "test-" + (maps++)); }
 
     private static List<String> runs(RunTable t, int n) {
         List<String> names = new ArrayList<>();
@@ -203,7 +188,7 @@ class RunTableTest {
         RunTable t = new RunTable(m, new AtomicLong(1000)::get);
         List<String> names = runs(t, 3);
         m.put(names.get(0), "{\"status\":\"FINISHED\",\"oops\":1}");
-        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(NAME, MemberConfig.LOOPBACK + ":" + PORT));
+        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(member.name, member.address()));
         try {
             stranger.<String, Object>getMap(m.getName()).put(names.get(1), new Gadget("rm -rf"));
         } finally {
@@ -223,18 +208,18 @@ class RunTableTest {
 
     @Test
     void theCoordinatorListensOnLoopbackOnly() throws Exception {
-        assertEquals("127.0.0.1", hz.getCluster().getLocalMember().getAddress().getHost());
-        assertEquals("false", hz.getConfig().getProperty("hazelcast.phone.home.enabled"));
-        assertFalse(hz.getConfig().getNetworkConfig().getJoin().getMulticastConfig().isEnabled());
+        assertEquals("127.0.0.1", member.hz().getCluster().getLocalMember().getAddress().getHost());
+        assertEquals("false", member.hz().getConfig().getProperty("hazelcast.phone.home.enabled"));
+        assertFalse(member.hz().getConfig().getNetworkConfig().getJoin().getMulticastConfig().isEnabled());
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", PORT), 2000); // listening there
+            s.connect(new InetSocketAddress("127.0.0.1", member.port), 2000); // listening there
         }
         for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces()))
             for (var a : Collections.list(ni.getInetAddresses())) {
                 if (a.isLoopbackAddress() || a.getAddress().length != 4) continue;
                 try (Socket s = new Socket()) {
-                    assertThrows(java.io.IOException.class, () -> s.connect(new InetSocketAddress(a, PORT), 2000),
-                            "nothing listens on " + a.getHostAddress() + ":" + PORT);
+                    assertThrows(java.io.IOException.class, () -> s.connect(new InetSocketAddress(a, member.port), 2000),
+                            "nothing listens on " + a.getHostAddress() + ":" + member.port);
                 }
             }
     }

@@ -3,7 +3,6 @@ package sectar.experiments.cluster;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,27 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * another commit or another folder; and its idle slots share one look at the run map per poll interval.
  */
 class WorkerTest {
-    private static final int PORT = 5871;
-    private static final String NAME = "worker-test-" + ProcessHandle.current().pid();
+    @RegisterExtension static final TestMember member = new TestMember("worker-test", 5871);
     private static final String COMMIT = "aaa";
-    private static HazelcastInstance hz;
 
     @TempDir Path root;
     private CampaignKey key;
     private CampaignEntry campaign;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-    @BeforeAll
-    static void start() {
-        hz = Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(NAME, MemberConfig.LOOPBACK, PORT,
-                List.of(MemberConfig.LOOPBACK + ":" + PORT))));
-    }
-
-    @AfterAll
-    static void stop() {
-        hz.getLifecycleService().shutdown();
-    }
 
     /** A signed campaign of two runs in a fresh folder, both runs pending. */
     @BeforeEach
@@ -58,11 +43,11 @@ class WorkerTest {
         List<CampaignEntry.Planned> runs = List.of(new CampaignEntry.Planned("ppo/i0-s1", "ppo", List.of("train", "waypoint", "--algo", "ppo", "--seed", "1")),
                 new CampaignEntry.Planned("ppo/i0-s2", "ppo", List.of("train", "waypoint", "--algo", "ppo", "--seed", "2")));
         campaign = new CampaignEntry("waypoint", root.toString(), runs, COMMIT, 60_000, null).signedWith(key);
-        hz.getMap(CampaignEntry.MAP).clear();
-        hz.getMap(RunTable.MAP).clear();
-        hz.<String, String>getMap(CampaignEntry.MAP).put(CampaignEntry.KEY, campaign.json());
-        for (CampaignEntry.Planned p : runs) RunTable.of(hz).seed(p.name(), RunEntry.pending(0));
-        ClusterFiles.writeCluster(root, new ClusterFiles.Cluster(NAME, MemberConfig.LOOPBACK + ":" + PORT));
+        member.hz().getMap(CampaignEntry.MAP).clear();
+        member.hz().getMap(RunTable.MAP).clear();
+        member.hz().<String, String>getMap(CampaignEntry.MAP).put(CampaignEntry.KEY, campaign.json());
+        for (CampaignEntry.Planned p : runs) RunTable.of(member.hz()).seed(p.name(), RunEntry.pending(0));
+        ClusterFiles.writeCluster(root, new ClusterFiles.Cluster(member.name, member.address()));
     }
 
     private Worker.Options options(String name, String commit, int slots) {
@@ -70,14 +55,14 @@ class WorkerTest {
     }
 
     private void assertNothingClaimed() {
-        for (RunEntry e : RunTable.of(hz).snapshot(List.of("ppo/i0-s1", "ppo/i0-s2")).values()) assertEquals(RunEntry.Status.PENDING, e.status(), e.toString());
+        for (RunEntry e : RunTable.of(member.hz()).snapshot(List.of("ppo/i0-s1", "ppo/i0-s2")).values()) assertEquals(RunEntry.Status.PENDING, e.status(), e.toString());
         assertFalse(Files.exists(root.resolve("ppo")), "no run folder");
         assertFalse(Files.exists(root.resolve("logs")), "no run started");
     }
 
     @Test
     void aRunWhoseArgumentsSomeoneRewroteInTheMapIsNeverRun() throws Exception {
-        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(NAME, MemberConfig.LOOPBACK + ":" + PORT));
+        HazelcastInstance stranger = HazelcastClient.newHazelcastClient(MemberConfig.client(member.name, member.address()));
         try {
             IMap<String, String> campaigns = stranger.getMap(CampaignEntry.MAP);
             CampaignEntry had = CampaignEntry.parse(campaigns.get(CampaignEntry.KEY));
@@ -102,8 +87,8 @@ class WorkerTest {
     @Test
     void aWorkerWithTheWrongNameAnotherCommitOrAnotherFolderIsRefusedHoldingNothing() throws Exception {
         long t0 = System.nanoTime();
-        IllegalArgumentException wrongName = assertThrows(IllegalArgumentException.class, () -> Worker.run(options(NAME + "-wrong", COMMIT, 1)));
-        assertTrue(wrongName.getMessage().startsWith("no cluster named " + NAME + "-wrong answered at 127.0.0.1:" + PORT), wrongName.getMessage());
+        IllegalArgumentException wrongName = assertThrows(IllegalArgumentException.class, () -> Worker.run(options(member.name + "-wrong", COMMIT, 1)));
+        assertTrue(wrongName.getMessage().startsWith("no cluster named " + member.name + "-wrong answered at 127.0.0.1:" + member.port), wrongName.getMessage());
         System.out.printf("a wrong cluster name was refused after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         IllegalArgumentException otherCommit = assertThrows(IllegalArgumentException.class, () -> Worker.run(options(null, "bbb", 1)));
@@ -112,7 +97,7 @@ class WorkerTest {
         Path other = Files.createTempDirectory("other-campaign");
         Files.copy(root.resolve(CampaignKey.FILE), other.resolve(CampaignKey.FILE));
         Files.setPosixFilePermissions(other.resolve(CampaignKey.FILE), PosixFilePermissions.fromString("rw-------"));
-        ClusterFiles.writeCluster(other, new ClusterFiles.Cluster(NAME, MemberConfig.LOOPBACK + ":" + PORT));
+        ClusterFiles.writeCluster(other, new ClusterFiles.Cluster(member.name, member.address()));
         IllegalArgumentException otherFolder = assertThrows(IllegalArgumentException.class,
                 () -> Worker.run(new Worker.Options(other, null, null, 1, COMMIT, 1, err)));
         assertTrue(otherFolder.getMessage().contains("holds the campaign in " + root + ", not in --campaign " + other), otherFolder.getMessage());
@@ -122,8 +107,8 @@ class WorkerTest {
         assertTrue(shared.getMessage().contains("readable by its owner only"), shared.getMessage());
 
         assertNothingClaimed();
-        for (int i = 0; i < 100 && !hz.getClientService().getConnectedClients().isEmpty(); i++) Thread.sleep(50);
-        assertTrue(hz.getClientService().getConnectedClients().isEmpty(), "the refused workers left");
+        for (int i = 0; i < 100 && !member.hz().getClientService().getConnectedClients().isEmpty(); i++) Thread.sleep(50);
+        assertTrue(member.hz().getClientService().getConnectedClients().isEmpty(), "the refused workers left");
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a refused worker says nothing but its error");
     }
 
@@ -131,20 +116,20 @@ class WorkerTest {
     void theClusterFileAndTheKeyAreReadableByTheirOwnerOnly() throws Exception {
         for (String f : List.of(ClusterFiles.CLUSTER, CampaignKey.FILE))
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(f))), f);
-        ClusterFiles.writeCluster(root, new ClusterFiles.Cluster(NAME, MemberConfig.LOOPBACK + ":" + PORT)); // rewritten over an existing one
+        ClusterFiles.writeCluster(root, new ClusterFiles.Cluster(member.name, member.address())); // rewritten over an existing one
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(ClusterFiles.CLUSTER))));
-        assertEquals(NAME, ClusterFiles.readCluster(root).clusterName());
+        assertEquals(member.name, ClusterFiles.readCluster(root).clusterName());
     }
 
     @Test
     void idleSlotsShareOneLookAtTheRunMapPerPollIntervalAndLeaveAtTheDoneMark() throws Exception {
-        RunTable table = RunTable.of(hz);
+        RunTable table = RunTable.of(member.hz());
         List<String> names = List.of("ppo/i0-s1", "ppo/i0-s2");
         for (int i = 0; i < 2; i++) assertTrue(table.claimNext(names, "elsewhere/1", "m", 600_000).isPresent());
         CompletableFuture<Integer> worker = CompletableFuture.supplyAsync(() -> Worker.run(options(null, COMMIT, 4)));
         for (int i = 0; i < 200 && !bytes.toString(StandardCharsets.UTF_8).contains("joined"); i++) Thread.sleep(50);
         Thread.sleep(4000); // the lease is 60 s, so the poll interval is 10 s: one look, whatever the slots
-        hz.<String, String>getMap(CampaignEntry.MAP).put(CampaignEntry.DONE, campaign.doneMark(key));
+        member.hz().<String, String>getMap(CampaignEntry.MAP).put(CampaignEntry.DONE, campaign.doneMark(key));
         assertEquals(0, worker.get(20, TimeUnit.SECONDS), bytes.toString(StandardCharsets.UTF_8));
         String said = bytes.toString(StandardCharsets.UTF_8);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("looked at the run map (\\d+) times").matcher(said);
