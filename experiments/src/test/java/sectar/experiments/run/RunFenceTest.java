@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sectar.experiments.tensorboard.EventFiles;
 
 /**
- * The fence: a run whose epoch is no longer its folder's writes nothing (no row, no checkpoint, no
- * metadata), now or later; a claim never goes back to an older epoch; and the lock keeps a claim and a
+ * The fence: a run whose epoch is no longer its folder's writes nothing (no row, no event, no checkpoint,
+ * no metadata), now or later; a claim never goes back to an older epoch; and the lock keeps a claim and a
  * write of another process from interleaving, so nothing lands after a newer claim returned.
  */
 class RunFenceTest {
@@ -36,6 +37,9 @@ class RunFenceTest {
         assertEquals(1, RunFence.claim(dir, 2, "w2/1"), "a newer claim takes the folder");
         String metrics = Files.readString(dir.resolve(RunDirectory.METRICS));
         String metadata = Files.readString(dir.resolve(RunDirectory.METADATA));
+        List<Path> events = EventFiles.list(dir);
+        assertEquals(1, events.size(), "the row's TensorBoard events");
+        byte[] eventBytes = Files.readAllBytes(events.get(0));
         RunFence.Superseded s = assertThrows(RunFence.Superseded.class, () -> run.metrics().append(row(2)));
         assertTrue(s.getMessage().contains("now belongs to epoch 2 (this run held epoch 1)"), s.getMessage());
         assertThrows(RunFence.Superseded.class, () -> run.write(RunDirectory.CHECKPOINT, f -> Files.writeString(f, "checkpoint 2")));
@@ -43,6 +47,8 @@ class RunFenceTest {
         run.close();
         assertEquals(metrics, Files.readString(dir.resolve(RunDirectory.METRICS)), "no row after the takeover");
         assertEquals(metadata, Files.readString(dir.resolve(RunDirectory.METADATA)), "metadata.json untouched");
+        assertEquals(events, EventFiles.list(dir));
+        assertArrayEquals(eventBytes, Files.readAllBytes(events.get(0)), "no event after the takeover");
         assertEquals("checkpoint 1", Files.readString(dir.resolve(RunDirectory.CHECKPOINT)));
 
         assertTrue(RunFence.claim(dir, 2, "w3/1") < 0, "a claim of the current epoch is stale");
@@ -57,6 +63,7 @@ class RunFenceTest {
         assertNull(WriterRecords.twoWriters(lines), lines.toString());
         assertEquals(List.of(1L, 2L), lines.stream().filter(WriterRecords.Line::claim).map(WriterRecords.Line::epoch).toList());
         assertTrue(lines.stream().anyMatch(l -> l.epoch() == 2 && l.file().equals(RunDirectory.METRICS)));
+        assertTrue(lines.stream().anyMatch(l -> l.epoch() == 1 && l.file().equals(RunDirectory.EVENT_FILES)), "event files go through the fence");
     }
 
     @Test
@@ -85,7 +92,7 @@ class RunFenceTest {
     /** Appends rows under epoch 1 as fast as it can until its fence stops it. */
     public static final class Appender {
         public static void main(String[] args) {
-            MetricsCsv m = new MetricsCsv(Path.of(args[0]).resolve(RunDirectory.METRICS), RunFence.of(Path.of(args[0]), 1));
+            MetricsCsv m = new MetricsCsv(Path.of(args[0]).resolve(RunDirectory.METRICS), RunFence.of(Path.of(args[0]), 1), MetricsCsv.Mirror.NONE);
             System.out.println("appending");
             System.out.flush();
             try {
