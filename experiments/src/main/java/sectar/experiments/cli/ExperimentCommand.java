@@ -92,8 +92,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "with --cluster: the coordinator's port (default: ${DEFAULT-VALUE})", defaultValue = "5701")
     int port;
 
-    @Option(names = "--cluster-name", paramLabel = "N", description = "with --cluster: the cluster's name, which workers must give "
-            + "(default: the one cluster.json in --out records, else sectar- and random hex)")
+    @Option(names = "--cluster-name", paramLabel = "N", description = "with --cluster: the cluster's name (default: $SECTAR_CLUSTER_NAME, "
+            + "else the one cluster.json in --out records, else sectar- and random hex); workers read it from cluster.json")
     String clusterName;
 
     @Option(names = "--lease-seconds", paramLabel = "S", defaultValue = "15",

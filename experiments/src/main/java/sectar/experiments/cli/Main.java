@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sectar.experiments.cluster.ParentWatchdog;
+import sectar.experiments.run.RunFence;
 
 /**
  * Entry point of {@code sectar.jar}. User errors (unknown task, instance out of range, bad option
  * values, unwritable output) print one {@code error: <message>} line on stderr and exit 2; an
- * {@link IllegalArgumentException} thrown while a command runs counts as a user error.
+ * {@link IllegalArgumentException} thrown while a command runs counts as a user error. A cluster run
+ * whose fence refused a write exits {@value sectar.experiments.run.RunFence#EXIT_SUPERSEDED}.
  */
 @Command(name = "sectar", mixinStandardHelpOptions = true, version = "sectar 0.1.0",
         description = "SeCTAR (Self-Consistent Trajectory Autoencoder) on JBox2D tasks.",
@@ -53,6 +55,11 @@ public final class Main implements Runnable {
 
     private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof IllegalArgumentException) return error(cl, e.getMessage());
+        if (e instanceof RunFence.Superseded) { // not an error: the run goes on under its new holder
+            cl.getErr().println("superseded: " + e.getMessage());
+            cl.getErr().flush();
+            return RunFence.EXIT_SUPERSEDED;
+        }
         if (e instanceof sectar.agent.loop.NonFiniteLossException) {
             error(cl, e.getMessage() + "; the run stopped and its last checkpoint is intact");
             return TRAINING_FAILED;

@@ -33,12 +33,11 @@ public final class ClaimBench {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             for (int i = 0; i < members; i++)
-                hz.add(Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(name, MemberConfig.LOOPBACK, port + i, false,
-                        addresses, false))));
+                hz.add(Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(name, MemberConfig.LOOPBACK, port + i, addresses))));
             RunTable seeder = RunTable.of(hz.get(0));
             List<String> order = new ArrayList<>();
             for (int r = 0; r < runs; r++) order.add(String.format(Locale.ROOT, "ppo/i%d-s%d", r % 5, r));
-            for (String n : order) seeder.seed(n, RunEntry.pending());
+            for (String n : order) seeder.seed(n, RunEntry.pending(0));
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             long t0 = System.nanoTime();
             List<Future<?>> slots = new ArrayList<>();
@@ -48,11 +47,12 @@ public final class ClaimBench {
                 slots.add(pool.submit(() -> {
                     while (true) {
                         long c0 = System.nanoTime();
-                        Optional<String> got = table.claimNext(order, slot, "bench", 15_000);
+                        Optional<RunTable.Claimed> got = table.claimNext(order, slot, "bench", 15_000);
                         if (got.isEmpty()) return null;
                         latencies.add(System.nanoTime() - c0);
-                        table.renew(got.get(), slot, 15_000);
-                        table.finish(got.get(), slot);
+                        RunTable.Claimed c = got.get();
+                        table.renew(c.name(), slot, "bench", c.epoch(), 15_000).toCompletableFuture().get();
+                        table.finish(c.name(), slot, c.epoch());
                     }
                 }));
             }

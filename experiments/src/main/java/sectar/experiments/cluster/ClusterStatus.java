@@ -2,9 +2,9 @@ package sectar.experiments.cluster;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,30 +22,31 @@ public final class ClusterStatus {
         ClusterFiles.Cluster c = ClusterFiles.readCluster(root);
         if (c == null)
             throw new IllegalArgumentException("--status: " + root.resolve(ClusterFiles.CLUSTER) + " does not exist; no cluster campaign was started in " + root);
-        List<String> addresses = new ArrayList<>(List.of(c.address()));
-        for (String a : ClusterFiles.memberAddresses(root)) if (!addresses.contains(a)) addresses.add(a);
         HazelcastInstance client;
         try {
-            client = HazelcastClient.newHazelcastClient(MemberConfig.client(c.clusterName(), addresses));
+            client = HazelcastClient.newHazelcastClient(MemberConfig.client(c.clusterName(), c.address()));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("no cluster " + c.clusterName() + " answered at " + String.join(", ", addresses)
+            throw new IllegalArgumentException("no cluster " + c.clusterName() + " answered at " + c.address()
                     + " (from " + ClusterFiles.CLUSTER + "); the campaign is not running");
         }
         try {
-            CampaignEntry campaign = client.<String, CampaignEntry>getMap(CampaignEntry.MAP).get(CampaignEntry.KEY);
+            IMap<String, String> campaigns = client.getMap(CampaignEntry.MAP);
+            CampaignEntry campaign = CampaignEntry.parse(campaigns.get(CampaignEntry.KEY));
             if (campaign == null) throw new IllegalArgumentException("cluster " + c.clusterName() + " holds no campaign");
+            CampaignKey key = CampaignKey.load(root);
             List<String> names = campaign.runs().stream().map(CampaignEntry.Planned::name).toList();
-            Map<String, RunEntry> runs = new RunTable(client.getMap(RunTable.MAP), System::currentTimeMillis).snapshot(names);
-            long now = System.currentTimeMillis(); // a client has no cluster time; members' clocks are close enough for "lease left"
-            out.println("cluster " + c.clusterName() + ": " + client.getCluster().getMembers().size() + " members; campaign " + campaign.task()
-                    + " in " + campaign.root() + (campaign.done() ? " (done)" : ""));
-            out.println(String.format(Locale.ROOT, "%-24s %-9s %-28s %-22s %s", "run", "state", "worker", "member", "lease left"));
+            Map<String, RunEntry> runs = RunTable.of(client).snapshot(names);
+            long now = System.currentTimeMillis(); // a client has no cluster time; the coordinator's clock is close enough for "lease left"
+            boolean done = campaign.doneMark(key).equals(campaigns.get(CampaignEntry.DONE));
+            out.println("cluster " + c.clusterName() + " at " + c.address() + ": campaign " + campaign.task() + " in " + campaign.root()
+                    + (done ? " (done)" : "") + (campaign.signedBy(key) ? "" : " (NOT signed with " + CampaignKey.FILE + ": someone changed it)"));
+            out.println(String.format(Locale.ROOT, "%-24s %-9s %-28s %-22s %-10s %s", "run", "state", "worker", "address", "lease left", "epoch"));
             for (String n : names) {
-                RunEntry e = runs.getOrDefault(n, RunEntry.pending());
+                RunEntry e = runs.getOrDefault(n, RunEntry.pending(0));
                 String lease = e.status() == RunEntry.Status.CLAIMED ? String.format(Locale.ROOT, "%.0f s", (e.leaseUntil() - now) / 1000.0) : "-";
                 String state = e.status().name().toLowerCase(Locale.ROOT) + (e.attempts() > 0 ? " (" + e.attempts() + " failed)" : "");
-                out.println(String.format(Locale.ROOT, "%-24s %-9s %-28s %-22s %s", n, state, e.worker() == null ? "-" : e.worker(),
-                        e.member() == null ? "-" : e.member(), lease));
+                out.println(String.format(Locale.ROOT, "%-24s %-9s %-28s %-22s %-10s %d", n, state, e.worker() == null ? "-" : e.worker(),
+                        e.member() == null ? "-" : e.member(), lease, e.epoch()));
             }
             out.flush();
         } finally {

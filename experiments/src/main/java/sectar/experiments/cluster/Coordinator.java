@@ -1,7 +1,7 @@
 package sectar.experiments.cluster;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.client.Client;
+import com.hazelcast.client.ClientListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import sectar.experiments.campaign.CampaignRecord;
 import sectar.experiments.campaign.CampaignRunner;
@@ -25,18 +26,20 @@ import sectar.experiments.campaign.RunSpec;
 import sectar.experiments.campaign.RunState;
 
 /**
- * {@code sectar experiment <task> --cluster}: an embedded member that holds the campaign (its plan and
- * every run's state) for the workers, runs nothing itself, and writes the same summary, plots and README
- * as the local campaign whenever runs finish. Started again with the same command after a crash it takes
- * the cluster name from {@code cluster.json}, joins the surviving members and carries on from their
- * state; what no member kept (all were gone) is seeded again from the run folders.
+ * {@code sectar experiment <task> --cluster}: the cluster's one member, which holds the campaign (its
+ * plan, signed with the campaign's key, and every run's state) for the worker clients, runs nothing
+ * itself, and writes the same summary, plots and README as the local campaign whenever runs finish.
+ * It seeds every run's state from the run folders, and again whenever an entry is lost or overwritten;
+ * it takes a run as finished only when its folder says so. Started again with the same command after a
+ * crash it takes the cluster name from {@code cluster.json} (so the workers reconnect to it) and
+ * carries on from the run folders.
  */
 public final class Coordinator {
     private static final long POLL_MS = 1000;
 
     /**
      * @param root          the campaign folder (shared with every worker at the same path)
-     * @param clusterName   the cluster name, or null for the one {@code cluster.json} records, else a new random one
+     * @param clusterName   the cluster name, or null for {@value ClusterFiles#NAME_ENV}, else the one {@code cluster.json} records, else a new random one
      * @param bind          the address to bind
      * @param port          the coordinator's port (fixed: workers and restarts find it there)
      * @param leaseMillis   how long a claim holds without renewal
@@ -66,14 +69,12 @@ public final class Coordinator {
 
     private static CampaignRunner.Result runLocked(Experiment exp, Path root, CampaignRecord record, Options o) {
         ClusterFiles.Cluster before = ClusterFiles.readCluster(root);
-        String name = o.clusterName() != null ? o.clusterName() : before != null ? before.clusterName() : randomName();
+        String env = ClusterFiles.nameFromEnvironment();
+        String name = o.clusterName() != null ? o.clusterName() : env != null ? env : before != null ? before.clusterName() : randomName();
         String self = MemberConfig.localIp(o.bind()) + ":" + o.port();
-        List<String> members = new ArrayList<>(List.of(self));
-        if (before != null && !members.contains(before.address())) members.add(before.address());
-        for (String a : ClusterFiles.memberAddresses(root)) if (!members.contains(a)) members.add(a);
         HazelcastInstance hz;
         try {
-            hz = Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(name, o.bind(), o.port(), false, members, false)));
+            hz = Hazelcast.newHazelcastInstance(MemberConfig.member(new MemberConfig.Settings(name, o.bind(), o.port(), List.of(self))));
         } catch (RuntimeException e) { // most often the port is taken
             throw new IllegalArgumentException("cannot start the cluster member on " + self + " (" + e.getMessage() + "); is --port free?");
         }
@@ -88,75 +89,79 @@ public final class Coordinator {
         String address = MemberConfig.address(hz);
         List<RunSpec> plan = exp.plan(null);
         List<String> names = plan.stream().map(RunSpec::name).toList();
+        CampaignKey key = CampaignKey.createOrLoad(root);
         List<CampaignEntry.Planned> planned = plan.stream().map(s -> new CampaignEntry.Planned(s.name(), s.algo().word(), s.trainArgs())).toList();
-        IMap<String, CampaignEntry> campaigns = hz.getMap(CampaignEntry.MAP);
-        CampaignEntry mine = new CampaignEntry(exp.task(), root.toString(), planned, o.commit(), o.leaseMillis(), false);
-        CampaignEntry had = campaigns.putIfAbsent(CampaignEntry.KEY, mine);
-        if (had != null && !had.samePlan(mine))
-            throw new IllegalArgumentException("cluster " + name + " already holds another campaign (" + had.task() + " in " + had.root()
-                    + ", " + had.runs().size() + " runs); give another --cluster-name or --out");
-        if (had != null && !had.commit().equals(o.commit()))
-            throw new IllegalArgumentException("coordinator built from " + o.commit() + ", the campaign from " + had.commit());
-        CampaignEntry campaign = had != null ? had : mine;
+        CampaignEntry campaign = new CampaignEntry(exp.task(), root.toString(), planned, o.commit(), o.leaseMillis(), null).signedWith(key);
+        String campaignJson = campaign.json();
+        IMap<String, String> campaigns = hz.getMap(CampaignEntry.MAP);
+        campaigns.put(CampaignEntry.KEY, campaignJson);
+        campaigns.delete(CampaignEntry.DONE);
         RunTable table = RunTable.of(hz);
-        int kept = 0;
+        Map<RunEntry.Status, Integer> seeded = new EnumMap<>(RunEntry.Status.class);
+        long startedAt = System.currentTimeMillis();
         for (RunSpec s : plan) {
-            RunState disk = RunState.of(s.dir(root));
-            if (disk != RunState.ABSENT) record.record(s);
-            RunEntry proposed = disk == RunState.FINISHED ? RunEntry.finishedBefore() : RunEntry.pending();
-            RunEntry e = table.seed(s.name(), proposed);
-            if (e != proposed) kept++;
-            if (e.status() == RunEntry.Status.FAILED) table.retryFailed(s.name());
+            if (RunState.of(s.dir(root)) != RunState.ABSENT) record.record(s);
+            RunEntry e = table.seed(s.name(), RunFolders.seed(s.dir(root), startedAt, o.leaseMillis()));
+            seeded.merge(e.status(), 1, Integer::sum);
         }
         ClusterFiles.writeCluster(root, new ClusterFiles.Cluster(name, address));
         PrintStream err = o.err();
-        err.println("cluster " + name + " on " + address + " (" + hz.getCluster().getMembers().size() + " members"
-                + (kept > 0 ? "; rejoined: the state of " + kept + " runs came from the members that kept it" : "") + ")");
-        err.println("workers join with: " + o.workerCommand() + " worker --join " + address + " --cluster-name " + name + " [--slots K]");
-        err.println("members bind to " + MemberConfig.localIp(o.bind()) + "; Hazelcast's open-source edition has no authentication or TLS: keep the cluster on a trusted network");
+        err.println("cluster " + name + " on " + address + "; from the run folders: " + seeded.getOrDefault(RunEntry.Status.FINISHED, 0) + " finished, "
+                + seeded.getOrDefault(RunEntry.Status.CLAIMED, 0) + " claimed before (held one lease for a worker that may still run them), "
+                + seeded.getOrDefault(RunEntry.Status.PENDING, 0) + " pending");
+        err.println("workers join with: " + o.workerCommand() + " worker --campaign " + root + " [--slots K]  (the cluster's name and address are in "
+                + ClusterFiles.CLUSTER + ", its key in " + CampaignKey.FILE + ", both readable by their owner only)");
+        err.println("the coordinator listens on " + MemberConfig.localIp(o.bind()) + "; Hazelcast's open-source edition has no authentication or TLS: "
+                + "keep the cluster on a trusted network");
         err.flush();
-
-        hz.getCluster().addMembershipListener(new MembershipListener() {
-            @Override public void memberAdded(MembershipEvent e) { say(err, e, "joined"); }
-            @Override public void memberRemoved(MembershipEvent e) { say(err, e, "left"); }
+        hz.getClientService().addClientListener(new ClientListener() {
+            @Override public void clientConnected(Client c) { if (worker(c)) say(err, c, "connected", hz); }
+            @Override public void clientDisconnected(Client c) { if (worker(c)) say(err, c, "left", hz); }
         });
+
+        List<String> events = new ArrayList<>();
+        Reconciler reconciler = new Reconciler(root, names, table, o.leaseMillis(), System::currentTimeMillis, events::add);
         CampaignRunner.Options refreshing = new CampaignRunner.Options(root, 1, 1, err, o.command());
         ClusterProgress progress = new ClusterProgress(exp.task(), name, plan.size(), System::nanoTime);
         Set<String> finished = new HashSet<>();
         Map<String, RunEntry> last = new LinkedHashMap<>();
         boolean first = true;
         while (true) {
-            Map<String, RunEntry> now = table.snapshot(names);
+            if (!campaignJson.equals(campaigns.get(CampaignEntry.KEY))) {
+                campaigns.put(CampaignEntry.KEY, campaignJson);
+                events.add("the campaign entry had been changed; put back");
+            }
+            Map<String, RunEntry> now = reconciler.poll();
             Map<RunEntry.Status, Integer> counts = new EnumMap<>(RunEntry.Status.class);
             for (RunEntry.Status st : RunEntry.Status.values()) counts.put(st, 0);
-            List<String> events = new ArrayList<>();
-            boolean newlyFinished = false;
+            boolean newlyFinished = false, settled = true;
             for (RunSpec s : plan) {
-                RunEntry e = now.getOrDefault(s.name(), RunEntry.pending());
+                RunEntry e = now.getOrDefault(s.name(), RunEntry.pending(0));
                 counts.merge(e.status(), 1, Integer::sum);
+                settled &= reconciler.settled(s.name(), e);
                 RunEntry was = last.get(s.name());
-                boolean changed = was == null || was.status() != e.status() || !java.util.Objects.equals(was.worker(), e.worker());
-                if (e.status() == RunEntry.Status.CLAIMED && changed) {
+                boolean changed = was == null || was.status() != e.status() || was.epoch() != e.epoch() || !Objects.equals(was.worker(), e.worker());
+                if (e.status() == RunEntry.Status.CLAIMED && changed && e.worker() != null) {
                     record.record(s);
-                    if (!first) events.add(s.name() + " claimed by " + e.worker() + " on " + e.member());
+                    if (!first) events.add(s.name() + " claimed by " + e.worker() + " on " + e.member() + " (epoch " + e.epoch() + ")");
                 }
-                if (e.status() == RunEntry.Status.FINISHED && finished.add(s.name())) {
+                if (e.status() == RunEntry.Status.FINISHED && reconciler.settled(s.name(), e) && finished.add(s.name())) {
                     record.record(s);
                     newlyFinished = true;
                     if (!first) events.add("finished " + s.name() + (e.member() == null ? "" : " on " + e.member()));
                 }
-                if (e.status() == RunEntry.Status.FAILED && changed)
-                    events.add(s.name() + " failed after " + e.attempts() + " attempts: " + e.error());
+                if (e.status() == RunEntry.Status.FAILED && changed) events.add(s.name() + " failed after " + e.attempts() + " attempts: " + e.error());
             }
             if (newlyFinished) CampaignRunner.refresh(exp, plan, refreshing);
-            int members = hz.getCluster().getMembers().size();
-            if (first || !events.isEmpty()) err.println(progress.line(counts, members, first ? "started" : String.join("; ", events)));
+            int workers = workers(hz);
+            if (first || !events.isEmpty()) err.println(progress.line(counts, workers, first ? "started" : String.join("; ", events)));
+            events.clear();
             first = false;
             last = now;
-            if (counts.get(RunEntry.Status.PENDING) + counts.get(RunEntry.Status.CLAIMED) == 0) {
+            if (settled) {
                 CampaignRunner.refresh(exp, plan, refreshing);
-                campaigns.put(CampaignEntry.KEY, campaign.finished());
-                err.println(progress.line(counts, members, "done"));
+                campaigns.put(CampaignEntry.DONE, campaign.doneMark(key));
+                err.println(progress.line(counts, workers, "done"));
                 awaitWorkersLeaving(hz);
                 return new CampaignRunner.Result(plan.size(), counts.get(RunEntry.Status.FINISHED), counts.get(RunEntry.Status.FAILED));
             }
@@ -164,15 +169,20 @@ public final class Coordinator {
         }
     }
 
-    private static void say(PrintStream err, MembershipEvent e, String what) {
-        err.println("member " + e.getMember().getAddress().getHost() + ":" + e.getMember().getAddress().getPort() + " " + what + " ("
-                + e.getMembers().size() + " members)");
+    private static boolean worker(Client c) { return c.getLabels().contains(MemberConfig.WORKER_LABEL); }
+
+    private static int workers(HazelcastInstance hz) {
+        return (int) hz.getClientService().getConnectedClients().stream().filter(Coordinator::worker).count();
+    }
+
+    private static void say(PrintStream err, Client c, String what, HazelcastInstance hz) {
+        err.println("worker " + c.getName() + " at " + c.getSocketAddress().getAddress().getHostAddress() + " " + what + " (" + workers(hz) + " workers)");
         err.flush();
     }
 
-    /** Workers leave once they see the done flag; give them a few seconds so none finds the cluster gone first. */
+    /** Workers leave once they see the done mark; give them a few seconds so none finds the coordinator gone first. */
     private static void awaitWorkersLeaving(HazelcastInstance hz) {
-        for (int i = 0; i < 50 && hz.getCluster().getMembers().size() > 1; i++) sleep(200);
+        for (int i = 0; i < 50 && workers(hz) > 0; i++) sleep(200);
     }
 
     /** {@code sectar-} and 16 hex digits from SecureRandom (not a run's random stream: this one is a secret of sorts). */

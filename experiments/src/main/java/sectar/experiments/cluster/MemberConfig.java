@@ -1,6 +1,9 @@
 package sectar.experiments.cluster;
 
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.client.config.RoutingMode;
+import com.hazelcast.client.properties.ClientProperty;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -18,16 +21,19 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The Hazelcast configuration of every sectar member, built in code: one interface (loopback unless
- * {@code --bind}), TCP/IP join to listed addresses only (no multicast, no cloud auto-detection), no
- * phone-home, errors-only logging, failure detection in seconds rather than a minute (runs are minutes long,
- * a dead worker should not hold one long), and the run and campaign maps with two synchronous backups so
- * losing any member, the coordinator included, loses no state.
+ * The Hazelcast configuration of sectar's processes, built in code. The coordinator is the cluster's one
+ * member and holds every entry: one interface (loopback unless {@code --bind}), TCP/IP join to listed
+ * addresses only (no multicast, no cloud auto-detection), no phone-home, errors-only logging. Workers and
+ * {@code --status} are clients of it, so they hold no data and no group of them can go on as a cluster
+ * of its own when cut off: a worker without the coordinator can claim nothing and renew nothing. Both
+ * sides accept only sectar's own wire format ({@link ClusterSerialization}).
  */
 public final class MemberConfig {
-    /** The maps' name prefix; {@link #MAPS_BACKUPS} synchronous backups each. */
+    /** The maps' name prefix; {@link #MAPS_BACKUPS} synchronous backup each (for a benchmark's extra members). */
     static final String MAPS = "sectar-";
-    static final int MAPS_BACKUPS = 2;
+    static final int MAPS_BACKUPS = 1;
+    /** The label of a worker's client connection, by which the coordinator counts its workers. */
+    static final String WORKER_LABEL = "sectar-worker";
     /** The default bind address. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -52,14 +58,12 @@ public final class MemberConfig {
     /**
      * What differs between members.
      *
-     * @param clusterName       the cluster's name, the only thing a joining member must know
-     * @param bind              the one local address to bind (an IP or a host name of this machine)
-     * @param port              the first port to try
-     * @param portAutoIncrement try the next ports when it is taken (workers; the coordinator's address is fixed)
-     * @param members           {@code host:port} of members to join
-     * @param lite              a lite member holds no data (a worker until its commit is checked)
+     * @param clusterName the cluster's name
+     * @param bind        the one local address to bind (an IP or a host name of this machine)
+     * @param port        the port (fixed: workers and a restarted coordinator find it there)
+     * @param members     {@code host:port} of members to join (the coordinator lists only itself)
      */
-    public record Settings(String clusterName, String bind, int port, boolean portAutoIncrement, List<String> members, boolean lite) {
+    public record Settings(String clusterName, String bind, int port, List<String> members) {
         public Settings {
             checkName(clusterName);
             ClusterAddress.checkPort(port, "--port");
@@ -72,7 +76,7 @@ public final class MemberConfig {
     /** Fails (a user error) unless {@code clusterName} is letters, digits, '.', '_' or '-'. */
     public static String checkName(String clusterName) {
         if (clusterName == null || !clusterName.matches("[A-Za-z0-9._-]+"))
-            throw new IllegalArgumentException("--cluster-name must be letters, digits, '.', '_' or '-', got '" + clusterName + "'");
+            throw new IllegalArgumentException("the cluster name must be letters, digits, '.', '_' or '-', got '" + clusterName + "'");
         return clusterName;
     }
 
@@ -80,9 +84,8 @@ public final class MemberConfig {
     public static Config member(Settings s) {
         Config c = new Config();
         c.setClusterName(s.clusterName());
-        c.setLiteMember(s.lite());
         NetworkConfig net = c.getNetworkConfig();
-        net.setPort(s.port()).setPortAutoIncrement(s.portAutoIncrement()).setPortCount(100).setReuseAddress(true);
+        net.setPort(s.port()).setPortAutoIncrement(false).setReuseAddress(true);
         net.getInterfaces().setEnabled(true).addInterface(localIp(s.bind()));
         net.getRestApiConfig().setEnabled(false);
         JoinConfig join = net.getJoin();
@@ -91,6 +94,7 @@ public final class MemberConfig {
         join.getTcpIpConfig().setEnabled(true).setMembers(s.members()).setConnectionTimeoutSeconds(3);
         c.getJetConfig().setEnabled(false);
         c.addMapConfig(new MapConfig(MAPS + "*").setBackupCount(MAPS_BACKUPS).setAsyncBackupCount(0));
+        ClusterSerialization.configure(c.getSerializationConfig());
         set(c, ClusterProperty.SOCKET_BIND_ANY, "false");  // only the chosen interface, not 0.0.0.0
         set(c, ClusterProperty.PHONE_HOME_ENABLED, "false");
         set(c, ClusterProperty.LOGGING_TYPE, "jdk");
@@ -103,13 +107,38 @@ public final class MemberConfig {
         return c;
     }
 
-    /** A client of cluster {@code clusterName} at {@code addresses} ({@code --status}), giving up after a few seconds. */
-    public static ClientConfig client(String clusterName, List<String> addresses) {
+    /** A client of cluster {@code clusterName} at {@code address} ({@code --status}), giving up after a few seconds. */
+    public static ClientConfig client(String clusterName, String address) {
+        ClientConfig c = clientOf(clusterName, address);
+        c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(4000);
+        return c;
+    }
+
+    /**
+     * A worker's client: it starts without waiting for the coordinator (the worker waits itself and
+     * names what did not answer), then reconnects for as long as it lives, failing calls at once while
+     * the coordinator is gone instead of blocking them; calls give up after {@code callSeconds}.
+     */
+    public static ClientConfig workerClient(String clusterName, String address, String instanceName, int callSeconds) {
+        ClientConfig c = clientOf(clusterName, address);
+        c.setInstanceName(instanceName);
+        c.addLabel(WORKER_LABEL);
+        ClientConnectionStrategyConfig s = c.getConnectionStrategyConfig();
+        s.setAsyncStart(true).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC);
+        s.getConnectionRetryConfig().setClusterConnectTimeoutMillis(Long.MAX_VALUE).setInitialBackoffMillis(250).setMaxBackoffMillis(2000);
+        c.setProperty(ClientProperty.INVOCATION_TIMEOUT_SECONDS.getName(), Integer.toString(callSeconds));
+        c.setProperty(ClientProperty.HEARTBEAT_INTERVAL.getName(), "1000");
+        c.setProperty(ClientProperty.HEARTBEAT_TIMEOUT.getName(), "20000");
+        return c;
+    }
+
+    private static ClientConfig clientOf(String clusterName, String address) {
         ClientConfig c = new ClientConfig();
         c.setClusterName(clusterName);
-        c.getNetworkConfig().setAddresses(List.copyOf(addresses));
-        c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(4000);
+        c.getNetworkConfig().setAddresses(List.of(address));
+        c.getNetworkConfig().getClusterRoutingConfig().setRoutingMode(RoutingMode.SINGLE_MEMBER); // the coordinator only
         c.setProperty(ClusterProperty.LOGGING_TYPE.getName(), "jdk");
+        ClusterSerialization.configure(c.getSerializationConfig());
         return c;
     }
 

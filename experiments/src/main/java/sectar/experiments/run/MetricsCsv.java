@@ -27,7 +27,8 @@ import sectar.sim.io.AtomicFiles;
  * <p>Opening a file whose last line has no newline (a write torn by a crash) drops that fragment.
  *
  * <p>A {@link Mirror} sees every row once it is on disk (a run's TensorBoard events), so everything a
- * run writes per row passes through {@link #append}.
+ * run writes per row passes through {@link #append}. Every change to the file goes through the run's
+ * {@link RunFence} (and the run's mirror writes through it too, see {@link RunDirectory}).
  */
 public final class MetricsCsv {
     /** The column every row must have; it orders rows and drives {@link #truncateAfter}. */
@@ -42,18 +43,18 @@ public final class MetricsCsv {
     }
 
     private final Path file;
+    private final RunFence fence;
     private final Mirror mirror;
     private List<String> columns = List.of();
     private long lastIteration = Long.MIN_VALUE;
 
-    /** Binds to {@code file}; if it exists its header and last iteration are adopted (resume). */
-    public MetricsCsv(Path file) {
-        this(file, Mirror.NONE);
-    }
+    /** Binds to {@code file} with no fence and no mirror; if it exists its header and last iteration are adopted (resume). */
+    public MetricsCsv(Path file) { this(file, RunFence.none(), Mirror.NONE); }
 
-    /** As {@link #MetricsCsv(Path)}, with every appended row also given to {@code mirror}. */
-    public MetricsCsv(Path file, Mirror mirror) {
+    /** The same, every write going through {@code fence} and every appended row also given to {@code mirror}. */
+    public MetricsCsv(Path file, RunFence fence, Mirror mirror) {
         this.file = file;
+        this.fence = fence;
         this.mirror = mirror;
         if (Files.exists(file)) adopt(MetricsText.load(file));
     }
@@ -112,7 +113,7 @@ public final class MetricsCsv {
             String[] cells = lines.rows().get(i);
             if (MetricsText.parse(cells[col]) <= iteration) kept.append(String.join(",", cells)).append('\n');
         }
-        AtomicFiles.writeString(file, kept.toString());
+        fence.write(file.getFileName().toString(), () -> AtomicFiles.writeString(file, kept.toString()));
         adopt(MetricsText.load(file));
     }
 
@@ -152,7 +153,7 @@ public final class MetricsCsv {
     }
 
     private void adopt(MetricsText.Lines lines) {
-        if (lines.tornTail()) AtomicFiles.writeString(file, lines.text());
+        if (lines.tornTail()) fence.write(file.getFileName().toString(), () -> AtomicFiles.writeString(file, lines.text()));
         columns = lines.header();
         if (!columns.isEmpty() && !columns.contains(ITERATION))
             throw new IllegalArgumentException(file + " has no '" + ITERATION + "' column, header is " + columns);
@@ -182,15 +183,17 @@ public final class MetricsCsv {
     }
 
     private void appendDurably(String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(false);
+        fence.write(file.getFileName().toString(), () -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                    while (buf.hasRemaining()) ch.write(buf);
+                    ch.force(false);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + file, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
-        }
+        });
     }
 }

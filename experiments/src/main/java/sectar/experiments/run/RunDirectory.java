@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import sectar.experiments.tensorboard.EventFiles;
 import sectar.experiments.tensorboard.RunEvents;
 import sectar.sim.io.AtomicFiles;
 
@@ -24,7 +25,9 @@ import sectar.sim.io.AtomicFiles;
  * outcome, see {@link RunMetadata}) and {@value #METRICS}, with TensorBoard event files beside it that get
  * each row as it is appended ({@link RunEvents}). Start one with {@link #builder}, finish it
  * with {@link #complete()}; closing a run that was not completed marks it failed, and a JVM shutdown
- * (Ctrl-C, SIGTERM) while it is running marks it killed.
+ * (Ctrl-C, SIGTERM) while it is running marks it killed. Every file the run writes into its folder goes
+ * through its {@link RunFence} ({@link #write}, {@link #metrics()}, metadata), so a run that another
+ * process took over writes nothing more.
  *
  * <pre>{@code
  * try (RunDirectory run = RunDirectory.builder("waypoint", "sectar", seed).out(out).force(force)
@@ -38,6 +41,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG = "config.json";
     public static final String METADATA = "metadata.json";
     public static final String METRICS = "metrics.csv";
+    /** The TensorBoard event files beside metrics.csv, as the fence's writer records name them. */
+    public static final String EVENT_FILES = EventFiles.PREFIX + "*";
     /** The trainer's checkpoint (written by the training loop; a fresh start removes a stale one). */
     public static final String CHECKPOINT = "checkpoint.bin";
     /** Where runs go when no {@code --out} is given, relative to the working directory. */
@@ -57,17 +62,19 @@ public final class RunDirectory implements AutoCloseable {
     private final Path dir;
     private final Clock clock;
     private final long startNanos;
+    private final RunFence fence;
     private final MetricsCsv metrics;
     private final Thread killHook;
     private RunMetadata metadata;
     private Status status = Status.RUNNING;
 
-    private RunDirectory(Path dir, Clock clock, RunMetadata metadata, RunEvents events) {
+    private RunDirectory(Path dir, Clock clock, RunMetadata metadata, RunFence fence, RunEvents events) {
         this.dir = dir;
         this.clock = clock;
         this.startNanos = System.nanoTime();
         this.metadata = metadata;
-        this.metrics = new MetricsCsv(dir.resolve(METRICS), events::append);
+        this.fence = fence;
+        this.metrics = new MetricsCsv(dir.resolve(METRICS), fence, (columns, values) -> fence.write(EVENT_FILES, () -> events.append(columns, values)));
         this.killHook = new Thread(() -> finish(Status.KILLED, "JVM shut down while the run was running"), "run-killed-" + dir.getFileName());
         Runtime.getRuntime().addShutdownHook(killHook);
     }
@@ -109,6 +116,26 @@ public final class RunDirectory implements AutoCloseable {
     /** This run's metrics.csv (created by its first row). */
     public MetricsCsv metrics() { return metrics; }
 
+    /** What writes into a run folder: given the file's path, writes it (atomically, or by appending). */
+    @FunctionalInterface
+    public interface FileWrite {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes file {@code relative} of the run folder (a checkpoint, an event file, any file besides
+     * metrics.csv and metadata.json) through the run's fence.
+     *
+     * @throws RunFence.Superseded when another process holds the run now (nothing is written)
+     */
+    public void write(String relative, FileWrite write) {
+        Path f = file(relative);
+        fence.write(relative, () -> write.write(f));
+    }
+
+    /** The fence every write of this run goes through (none for a run outside a cluster). */
+    public RunFence fence() { return fence; }
+
     public synchronized Status status() { return status; }
 
     /** Metadata as last written. */
@@ -126,13 +153,21 @@ public final class RunDirectory implements AutoCloseable {
         finish(Status.FAILED, "closed without complete()");
     }
 
-    /** The first end status wins; later calls do nothing. */
+    /**
+     * The first end status wins; later calls do nothing. Closing (or the JVM's end) after the fence
+     * refused a write leaves metadata.json as the run's new holder has it.
+     */
     private synchronized void finish(Status end, String error) {
         if (status != Status.RUNNING) return;
         status = end;
         double wall = (System.nanoTime() - startNanos) / 1e9;
         metadata = metadata.finish(Instant.now(clock).toString(), wall, end.json(), error);
-        metadata.write(dir.resolve(METADATA));
+        RunFence.Superseded refused = null;
+        try {
+            fence.write(METADATA, () -> metadata.write(dir.resolve(METADATA)));
+        } catch (RunFence.Superseded s) {
+            refused = s;
+        }
         if (end != Status.KILLED) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killHook);
@@ -140,6 +175,7 @@ public final class RunDirectory implements AutoCloseable {
                 // the hook is running or about to: it will find the status already set
             }
         }
+        if (refused != null && end == Status.COMPLETED) throw refused; // the caller must not report a completion that was not written
     }
 
     /** The settings of a run folder; {@link #start} checks them, then creates the folder. */
@@ -155,6 +191,7 @@ public final class RunDirectory implements AutoCloseable {
         private String nd4j = "none";
         private Clock clock = Clock.systemUTC();
         private Path gitDir = Path.of("");
+        private RunFence fence;
 
         private Builder(String task, String algo, long seed) {
             checkName("task", task);
@@ -196,6 +233,9 @@ public final class RunDirectory implements AutoCloseable {
         /** Directory in which git is asked for the commit (default: the working directory). */
         public Builder gitDir(Path folder) { gitDir = folder; return this; }
 
+        /** The fence the run's writes go through (default: the one {@link RunFence#ENV} asks for, else none). */
+        public Builder fence(RunFence f) { fence = f; return this; }
+
         /**
          * Checks the folder, then creates it and writes config.json ({@code config}, usually a record,
          * serialised by Jackson) and metadata.json with status running. Refusing writes nothing.
@@ -213,25 +253,32 @@ public final class RunDirectory implements AutoCloseable {
                 dir = out != null ? checkedOut(out, force) : freshFolder(now);
             }
             GitState git = GitState.read(gitDir.toAbsolutePath()); // before creating files that would make the tree dirty
+            RunFence f = fence != null ? fence : RunFence.fromEnvironment(dir);
             try {
                 Files.createDirectories(dir);
-                List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS, CHECKPOINT);
-                for (String owned : replaced) Files.deleteIfExists(dir.resolve(owned));
             } catch (IOException e) { // a user error: the folder is below a file, or not writable
                 throw new IllegalArgumentException("cannot create run folder " + dir + " (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
-            AtomicFiles.writeString(dir.resolve(CONFIG), configJson);
+            List<String> replaced = resume ? List.of(METADATA) : List.of(CONFIG, METADATA, METRICS, CHECKPOINT);
+            try {
+                for (String owned : replaced) f.write(owned, () -> Files.deleteIfExists(dir.resolve(owned)));
+            } catch (UncheckedIOException e) { // not writable: a user error too
+                throw new IllegalArgumentException("cannot replace the files of run folder " + dir + " (" + e.getCause() + ")");
+            }
+            f.write(CONFIG, () -> AtomicFiles.writeString(dir.resolve(CONFIG), configJson));
             RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(),
                     commandLine(PortableArgs.relativeTo(Path.of(""), command)),
                     System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(), CpuInfo.describe(),
                     now.toString(), null, null, Status.RUNNING.json(), null);
-            md.write(dir.resolve(METADATA));
+            f.write(METADATA, () -> md.write(dir.resolve(METADATA)));
             Path metrics = dir.resolve(METRICS);
-            RunEvents events = resume
-                    ? RunEvents.resume(dir, earlierStart, md.hostname(), clock, () -> Files.exists(metrics) ? rows(MetricsCsv.read(metrics)) : null)
-                    : RunEvents.fresh(dir, now, md.hostname(), clock);
-            return new RunDirectory(dir, clock, md, events);
+            RunEvents[] events = new RunEvents[1]; // a fresh run deletes a reused folder's event files, a resumed one may write one
+            Instant began = earlierStart;
+            f.write(EVENT_FILES, () -> events[0] = resume
+                    ? RunEvents.resume(dir, began, md.hostname(), clock, () -> Files.exists(metrics) ? rows(MetricsCsv.read(metrics)) : null)
+                    : RunEvents.fresh(dir, now, md.hostname(), clock));
+            return new RunDirectory(dir, clock, md, f, events[0]);
         }
 
         /** The start a resumed run's metadata.json records, or {@code fallback} when it has none readable. */

@@ -15,7 +15,8 @@ import sectar.experiments.run.RunDirectory;
  * appends each row, checkpoints every {@link Trainer#checkpointEvery()} iterations and after the
  * last, and reports progress. A row is appended before the checkpoint that covers it, so after a kill
  * metrics.csv holds at least the checkpoint's rows; {@link #run} drops the ones past it, so no
- * iteration is lost or repeated.
+ * iteration is lost or repeated. Rows and checkpoints go through the run folder's fence
+ * ({@link RunDirectory#write}).
  */
 public final class TrainingLoop {
     /** The checkpoint file of a run directory. */
@@ -109,15 +110,14 @@ public final class TrainingLoop {
      */
     public void run(RunDirectory run, Progress progress, String configJson) {
         run.metrics().truncateAfter(iteration());
-        Path file = run.file(CHECKPOINT);
         while (!finished()) {
             Map<String, Object> row = step();
             run.metrics().append(row);
             if (iteration() % trainer.checkpointEvery() == 0 || finished()) {
                 Checkpoint c = checkpoint(configJson);
-                c.write(file);
+                run.write(CHECKPOINT, c::write);
                 int keep = trainer.keepCheckpointEvery();
-                if (keep > 0 && iteration() % keep == 0) c.write(run.file(KEPT).resolve("iter-" + iteration() + ".bin"));
+                if (keep > 0 && iteration() % keep == 0) run.write(KEPT + "/iter-" + iteration() + ".bin", c::write);
             }
             progress.update(iteration(), envSteps(), ((Number) row.get("return")).doubleValue());
         }

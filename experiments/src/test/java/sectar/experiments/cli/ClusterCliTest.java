@@ -12,12 +12,14 @@ class ClusterCliTest {
     @Test
     void badClusterOptionsAreOneLineNamingTheValue(@TempDir Path tmp) {
         String out = tmp.resolve("c").toString();
-        CliTest.assertUserError(CliTest.run("worker", "--join", "host:port", "--cluster-name", "x"), "host:port");
-        CliTest.assertUserError(CliTest.run("worker", "--join", ":5701", "--cluster-name", "x"), ":5701");
-        CliTest.assertUserError(CliTest.run("worker", "--join", "127.0.0.1:70000", "--cluster-name", "x"), "70000");
-        CliTest.assertUserError(CliTest.run("worker", "--join", "127.0.0.1", "--cluster-name", "x", "--slots", "0"), "--slots must be >= 1, got 0");
-        CliTest.assertUserError(CliTest.run("worker", "--join", "127.0.0.1", "--cluster-name", "x", "--port", "0"), "--port must be 1..65535, got 0");
-        CliTest.assertUserError(CliTest.run("worker", "--join", "127.0.0.1"), "--cluster-name");
+        String missing = tmp.resolve("nowhere").toString();
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", missing, "--join", "host:port"), "host:port");
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", missing, "--join", ":5701"), ":5701");
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", missing, "--join", "127.0.0.1:70000"), "70000");
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", missing, "--slots", "0"), "--slots must be >= 1, got 0");
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", missing), "is not a folder");
+        CliTest.assertUserError(CliTest.run("worker", "--campaign", tmp.toString()), "cluster.key does not exist");
+        CliTest.assertUserError(CliTest.run("worker", "--join", "127.0.0.1"), "--campaign");
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--cluster", "--port", "70000", "--out", out), "70000");
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--cluster", "--lease-seconds", "0", "--out", out), "--lease-seconds must be >= 1, got 0.0");
         CliTest.assertUserError(CliTest.run("experiment", "waypoint", "--cluster", "--parallel", "2", "--out", out), "--slots");
