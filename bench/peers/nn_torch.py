@@ -240,7 +240,8 @@ def main(argv):
     impl = "pytorch-" + torch.__version__
     wait_policy = os.environ.get("OMP_WAIT_POLICY", "default")
     emit({"bench": "peer_env", "impl": impl, "python": platform.python_version(), "threads": torch.get_num_threads(),
-          "omp_wait_policy": wait_policy, "blas": "mkl" if torch.backends.mkl.is_available() else "other", "cpu_capability": torch.backends.cpu.get_cpu_capability()})
+          "omp_wait_policy": wait_policy, "blas": "mkl" if torch.backends.mkl.is_available() else "other",
+          "cpu_capability": torch.backends.cpu.get_cpu_capability()})
     for preset in (["cpu", "paper"] if args.preset == "all" else [args.preset]):
         run(preset, {"impl": impl, "threads": torch.get_num_threads(), "omp_wait_policy": wait_policy})
 
