@@ -19,7 +19,7 @@ import org.jbox2d.dynamics.joints.RevoluteJointDef;
 import org.jbox2d.dynamics.joints.WeldJointDef;
 
 /**
- * The four top-down scenes of the C++ Box2D reference benchmark, rebuilt body for body in JBox2D:
+ * Four top-down scenes, built body for body like their Box2D C++ twins ({@code bench/peers/scenes_box2d.cpp}):
  * same shapes, densities, friction, damping, joints, time steps, 8/3 iterations, no sleeping, and
  * the same scripted control (including its LCG), so steps per second compare directly with C++.
  */

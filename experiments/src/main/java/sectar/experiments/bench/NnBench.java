@@ -13,7 +13,7 @@ import sectar.sim.Seeds;
 
 /**
  * Timings of the SeCTAR networks on waypoint shapes (obs 2, 4 actions, T = 19), comparable with the
- * PyTorch reference (shared/perf/torch_ref.py): a VAE+BC training step, a planning call (state-decoder
+ * same model in PyTorch ({@code bench/peers/nn_torch.py}): a VAE+BC training step, a planning call (state-decoder
  * means for C candidates x H chained segments), and a batch-1 policy-decoder forward. Prints one JSON
  * line per measurement: the median of {@link #REPEATS} repeats after warm-up.
  */

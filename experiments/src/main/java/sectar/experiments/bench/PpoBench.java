@@ -12,7 +12,7 @@ import sectar.experiments.train.SectarRunConfig;
 
 /**
  * Times one PPO update of the waypoint policy decoder (input obs 2 + latent 8, 4 actions; 20 rollouts
- * of 19 steps = 380 samples; 10 epochs of minibatch 200), the shape of the PyTorch reference (c):
+ * of 19 steps = 380 samples; 10 epochs of minibatch 200), the shape {@code bench/peers/nn_torch.py} times in PyTorch:
  * hidden 400-300-200 for {@code paper}, 64-64 for {@code cpu}. Median of 7 updates after 3 warm-ups.
  */
 public final class PpoBench {

@@ -21,10 +21,11 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * {@code sectar bench env}: env steps per second per task and mode (median of the repeats after a
- * warm-up), then the raw JBox2D scene equivalent to the C++ reference, as JSON lines.
+ * warm-up), then the raw JBox2D scene whose Box2D C++ twin {@code bench/peers/run.sh physics} times, as JSON
+ * lines ({@code --scene-only}: the scenes alone).
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Env steps/s per task (single env; vector env on 1 and 2 threads: per-step calls, per-step calls with the actions chosen first, batched calls of " + EnvStepBench.BATCH_STEPS + " steps per env) and the equivalent raw JBox2D scene (compare with box2d_ref.cpp).")
+        description = "Env steps/s per task (single env; vector env on 1 and 2 threads: per-step calls, per-step calls with the actions chosen first, batched calls of " + EnvStepBench.BATCH_STEPS + " steps per env) and the equivalent raw JBox2D scene (compare with bench/peers/run.sh physics).")
 final class BenchEnvCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,11 +45,14 @@ final class BenchEnvCommand implements Callable<Integer> {
     int envs;
 
     @Option(names = "--scene-steps", defaultValue = "200000",
-            description = "Box2D steps per scene repeat, as the C++ reference's argument (default: ${DEFAULT-VALUE})")
+            description = "Box2D steps per scene repeat, as the C++ peer's --scene-steps (default: ${DEFAULT-VALUE})")
     long sceneSteps;
 
     @Option(names = "--no-scene", description = "skip the raw JBox2D scenes")
     boolean noScene;
+
+    @Option(names = "--scene-only", description = "only the raw JBox2D scenes (what bench/peers/run.sh physics measures in Box2D C++)")
+    boolean sceneOnly;
 
     @Option(names = "--seed", defaultValue = "0", description = "run seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -58,10 +62,15 @@ final class BenchEnvCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 60) throw new IllegalArgumentException("--seconds must be in (0, 60], got " + seconds);
         if (envs < 1) throw new IllegalArgumentException("--envs must be >= 1, got " + envs);
         if (sceneSteps < 1000) throw new IllegalArgumentException("--scene-steps must be >= 1000, got " + sceneSteps);
+        if (sceneOnly && noScene) throw new IllegalArgumentException("--scene-only and --no-scene exclude each other");
         List<String> tasks = task == null ? Tasks.names() : List.of(Tasks.entry(task).name());
         PrintWriter out = spec.commandLine().getOut();
         boolean expert = policy == RenderCommand.PolicyKind.expert;
         for (String t : tasks) {
+            if (sceneOnly) {
+                scenes(out, t);
+                continue;
+            }
             double single = Timing.median(Timing.rates(EnvStepBench.single(t, expert, seed), repeats, seconds, 1.0));
             line(out, t, "single", single);
             // each vector form on one thread, then two: the second must never be slower than the first
@@ -70,13 +79,16 @@ final class BenchEnvCommand implements Callable<Integer> {
                     double rate = Timing.median(Timing.rates(form.work(t, envs, threads, expert, seed), repeats, seconds, 1.0));
                     line(out, t, form.label + "_" + threads + (threads == 1 ? "thread" : "threads"), rate);
                 }
-            if (!noScene) {
-                String scene = EnvStepBench.sceneOf(t);
-                scene(out, scene, "jbox2d_tree", () -> new World(new Vec2(0, 0)));
-                scene(out, scene, "sectar_small", TaskWorld::new);
-            }
+            if (!noScene) scenes(out, t);
         }
         return 0;
+    }
+
+    /** The task's raw scene in JBox2D's own world, then in the tasks' world (its small broad phase). */
+    private void scenes(PrintWriter out, String task) {
+        String scene = EnvStepBench.sceneOf(task);
+        scene(out, scene, "jbox2d_tree", () -> new World(new Vec2(0, 0)));
+        scene(out, scene, "sectar_small", TaskWorld::new);
     }
 
     /** The vector env's calling forms ({@link EnvStepBench}). */
@@ -104,7 +116,7 @@ final class BenchEnvCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Like the C++ reference: a fresh scene per repeat, 2000 warm-up steps, then sceneSteps timed steps. */
+    /** As the C++ peer does: a fresh scene per repeat, 2000 warm-up steps, then sceneSteps timed steps. */
     private void scene(PrintWriter out, String name, String broadphase, Supplier<World> worlds) {
         double[] rates = new double[repeats];
         int substeps = 1, bodies = 0;

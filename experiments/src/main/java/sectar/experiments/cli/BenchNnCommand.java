@@ -12,7 +12,7 @@ import sectar.experiments.bench.PpoBench;
 /**
  * {@code sectar bench nn [--preset paper|cpu]}: the neural-network hot paths on the waypoint shapes,
  * one JSON line each (VAE training step, planning call, PPO update, batch-1 policy forward), comparable
- * with the PyTorch reference measured on the same machine, then CEM's and CMA-ES's whole planning calls
+ * with the same models in PyTorch ({@code bench/peers/run.sh nn}) on the same machine, then CEM's and CMA-ES's whole planning calls
  * at equal model evaluations.
  */
 @Command(name = "nn", mixinStandardHelpOptions = true,

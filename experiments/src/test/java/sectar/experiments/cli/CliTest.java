@@ -71,6 +71,7 @@ class CliTest {
         assertOneErrorLine(run("render", "waypoint", "--policy", "clever", "--out", "x.gif"));
         assertOneErrorLine(run("render", "waypoint", "--policy", "expert", "--out", "/dev/null/x.gif")); // below a file
         assertOneErrorLine(run("bench", "env", "--repeats", "2"));
+        assertOneErrorLine(run("bench", "env", "--scene-only", "--no-scene"));
         assertOneErrorLine(run("no-such-command"));
     }
 
@@ -90,6 +91,17 @@ class CliTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(200, img.getWidth());
         assertEquals(200, img.getHeight());
+    }
+
+    @Test
+    void benchEnvSceneOnlyPrintsTheTasksSceneInBothWorlds() {
+        Result r = run("bench", "env", "--scene-only", "--task", "waypoint", "--scene-steps", "1000");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].startsWith("{\"bench\":\"box2d_scene\",\"scene\":\"pointmass\",\"broadphase\":\"jbox2d_tree\",\"bodies\":2,"), lines[0]);
+        assertTrue(lines[1].contains("\"broadphase\":\"sectar_small\""), lines[1]);
+        assertFalse(r.out().contains("env_steps\""), r.out()); // no env-step lines
     }
 
     @Test
