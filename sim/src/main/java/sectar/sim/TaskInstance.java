@@ -1,20 +1,14 @@
 package sectar.sim;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import sectar.sim.tasks.TaskFile;
 
 /**
- * One task instance as a value: where the agent starts, the objects, the ordered goals and the task's
- * parameters, read from a bundled or a user instance file ({@link TaskFile}) and carried by the
- * {@link TaskSpec}, so tasks and experts never go back to a file.
- *
- * <p>In JSON (a run's {@code config.json}) an instance is written as an instance file holding just
- * this instance, so it can be copied out and used with {@code --instances-file}.
+ * One task instance as a plain value: where the agent starts, the objects, the ordered goals and the
+ * task's parameters, read from a bundled or a user instance file and carried by the {@link TaskSpec}, so
+ * tasks and experts never go back to a file. Its JSON form lives with the instance files' reader
+ * ({@code sectar.sim.tasks.TaskFile}, {@code EmbeddedInstance}).
  *
  * @param task       the task name
  * @param index      the instance's position in its file (0-based)
@@ -59,12 +53,6 @@ public record TaskInstance(String task, int index, String source, SortedMap<Stri
 
     /** The same instance under another index (an instance embedded in a run keeps its original index). */
     public TaskInstance withIndex(int k) { return new TaskInstance(task, k, source, parameters, start, objects, goals); }
-
-    /** This instance as a one-instance file (the bundled files' format). */
-    @JsonValue public JsonNode toJson() { return TaskFile.toJson(this); }
-
-    /** Reads a one-instance file written by {@link #toJson()}, keeping its {@code "instance"} number. */
-    @JsonCreator public static TaskInstance fromJson(JsonNode node) { return TaskFile.embedded(node); }
 
     /** Equal when every field holds the same numbers (records compare arrays by identity). */
     @Override public boolean equals(Object o) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.OneStepConfig;
+import sectar.experiments.train.Presets;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -56,7 +57,7 @@ public record RunSpec(String task, AlgoSetup setup, int instance, long seed) {
      * the last goal).
      */
     int oneStepIterations(long steps) {
-        OneStepConfig c = (OneStepConfig) Algorithm.mpc1step.preset(setup.preset(), task, instance, seed, 1, 1);
+        OneStepConfig c = (OneStepConfig) Presets.build(Algorithm.mpc1step, setup.preset(), task, instance, seed, 1, 1);
         long episode = Tasks.spec(task, instance).episodeSteps();
         long left = steps - (long) c.initialPaths() * episode;
         long perIteration = (long) c.pathsPerIteration() * episode;

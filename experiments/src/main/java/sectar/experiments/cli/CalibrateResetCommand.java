@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import sectar.agent.loop.ResetCalibration;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.sim.TaskSpec;
 import sectar.sim.tasks.Tasks;
@@ -34,7 +35,7 @@ final class CalibrateResetCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (samples < 10) throw new IllegalArgumentException("--samples must be >= 10, got " + samples);
         for (int h : hidden) if (h < 1) throw new IllegalArgumentException("--hidden widths must be >= 1, got " + h);
-        SectarRunConfig paper = (SectarRunConfig) Algorithm.sectar.preset(Preset.paper, task, 0, seed, 1, 1);
+        SectarRunConfig paper = (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.paper, task, 0, seed, 1, 1);
         if (!(paper.explorer().resetEntropy() > 0))
             throw new IllegalArgumentException("task " + task + " has no explorer reset (released threshold 0)");
         TaskSpec s = Tasks.spec(task, 0);

@@ -24,7 +24,7 @@ import sectar.experiments.cluster.ClusterAddress;
 import sectar.experiments.cluster.ClusterStatus;
 import sectar.experiments.cluster.Coordinator;
 import sectar.experiments.cluster.MemberConfig;
-import sectar.experiments.mains.Experiments;
+import sectar.experiments.declared.Experiments;
 import sectar.experiments.train.Algorithm;
 import sectar.sim.tasks.Tasks;
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.SectarTrainer;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
@@ -99,7 +100,7 @@ final class RenderCommand implements Callable<Integer> {
     private int renderCheckpoint(boolean gif) throws IOException {
         JsonNode m = RunDirectory.readMetadata(checkpoint, "--checkpoint");
         Algorithm algo = Algorithm.named(m.path("algo").asText());
-        Record cfg = algo.readConfig(checkpoint.resolve(RunDirectory.CONFIG));
+        Record cfg = ConfigJson.read(algo, checkpoint.resolve(RunDirectory.CONFIG));
         if (!m.path("task").asText().equals(task))
             throw new IllegalArgumentException("run " + checkpoint + " trained task '" + m.path("task").asText() + "', not '" + task + "'");
         try (Trainer trainer = algo.trainer(cfg, true)) {

@@ -46,7 +46,7 @@ final class ResumeCommand implements Callable<Integer> {
             return 0;
         }
         Algorithm algo = Algorithm.named(m.path("algo").asText());
-        Record cfg = algo.readConfig(dir.resolve(RunDirectory.CONFIG));
+        Record cfg = ConfigJson.read(algo, dir.resolve(RunDirectory.CONFIG));
         // the folder keeps its config.json as written; the run reads it with fields it predates filled in
         JsonNode written = ConfigJson.readTree(dir.resolve(RunDirectory.CONFIG));
         String json = ConfigJson.write(cfg);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import sectar.experiments.render.SkillsRender;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.SectarRunConfig;
 import sectar.experiments.train.SectarTrainer;
 import sectar.experiments.train.TrainingLoop;
@@ -53,7 +54,7 @@ final class SkillsCommand implements Callable<Integer> {
         JsonNode m = RunDirectory.readMetadata(run, "RUN_DIR");
         if (!m.path("algo").asText().equals(Algorithm.sectar.word()))
             throw new IllegalArgumentException("run " + run + " is a " + m.path("algo").asText() + " run; skills are drawn for sectar runs");
-        SectarRunConfig cfg = (SectarRunConfig) Algorithm.sectar.readConfig(run.resolve(RunDirectory.CONFIG));
+        SectarRunConfig cfg = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, run.resolve(RunDirectory.CONFIG));
         List<SkillsRender.Row> rows = new ArrayList<>();
         int drawn = -1;
         for (Path checkpoint : checkpoints()) {

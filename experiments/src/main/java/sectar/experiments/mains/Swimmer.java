@@ -1,42 +1,8 @@
 package sectar.experiments.mains;
 
-import java.util.List;
-import sectar.experiments.campaign.AlgoSetup;
-import sectar.experiments.campaign.Budget;
-import sectar.experiments.campaign.Experiment;
-import sectar.experiments.train.Algorithm;
-import sectar.experiments.train.Preset;
-
-/**
- * Swimmer: does SeCTAR swim through more of the ordered goals than flat PPO, flat TRPO, PPO with random network distillation and one-step-model MPC given the same environment steps?
- *
- * <h2>Usage</h2> {@code sectar experiment swimmer [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
- * or this class as a Java main with the same options.
- * <h2>Budget</h2> In iterations and env steps, never wall clock, so a run trains on the same data on any
- * machine: SeCTAR (cpu preset) 23 iterations; the others the env steps of SeCTAR's runs of the same
- * instance ({@link Budget#matchSectar()}).
- * <h2>Results</h2> {@code results/swimmer/}: summary.csv, return.png, normalized.png, README.md.
- */
+/** {@code sectar experiment swimmer} as a Java main: the experiment {@link sectar.experiments.declared.Swimmer} declares. */
 public final class Swimmer {
-    /**
-     * SeCTAR's iterations: what fits 20 minutes of one core (two runs side by side on the 2-core
-     * machine) for every seed of the committed campaign, whose SeCTAR runs, budgeted then by 20 minutes
-     * of wall clock, did 23, 23 and 23 iterations (commit 4dfa59b); see {@code results/swimmer/summary.csv}.
-     */
-    static final int SECTAR_ITERATIONS = 23;
-
     private Swimmer() {}
 
-    public static Experiment experiment() {
-        return new Experiment("swimmer", List.of(
-                AlgoSetup.of(Algorithm.sectar, Preset.cpu, Budget.iterations(SECTAR_ITERATIONS)),
-                AlgoSetup.of(Algorithm.ppo, Preset.cpu, Budget.matchSectar()),
-                AlgoSetup.of(Algorithm.trpo, Preset.cpu, Budget.matchSectar()),
-                AlgoSetup.of(Algorithm.ppo_rnd, Preset.cpu, Budget.matchSectar()),
-                AlgoSetup.of(Algorithm.mpc1step, Preset.cpu, Budget.matchSectar())),
-                3,            // seeds 1..3
-                List.of(0));  // instance 0; instances 1-4 with --instances 1-4 --seeds 1
-    }
-
-    public static void main(String[] args) { Experiments.main("swimmer", args); }
+    public static void main(String[] args) { Launch.experiment("swimmer", args); }
 }

@@ -1,6 +1,6 @@
 /**
- * One experiment main per task: each file declares, top to bottom, its comparison campaign (the
- * algorithms, their presets, the equal env-step budget, seeds and instances) and runs it as
- * {@code sectar experiment <task>} does. {@link sectar.experiments.mains.Experiments} looks them up by task.
+ * One Java main per task, each running {@code sectar experiment <task>} with the same options: the
+ * entry points above the command line; the experiments themselves are declared in
+ * {@code sectar.experiments.declared}.
  */
 package sectar.experiments.mains;

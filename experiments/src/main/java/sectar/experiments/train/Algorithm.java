@@ -4,9 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import sectar.sim.TaskInstance;
-import sectar.sim.tasks.Tasks;
 
 /**
  * The registry of trainable algorithms, the one list of them: each names its config record (what
@@ -54,24 +51,6 @@ public enum Algorithm {
 
     /** Whether the run's length is given in iterations (else in env steps). */
     public boolean countsIterations() { return this == sectar || this == mpc1step; }
-
-    /** The preset config; {@code iterations} or {@code envSteps} is the budget, whichever this algorithm counts. */
-    public Record preset(Preset preset, String task, int instance, long seed, int iterations, long envSteps) {
-        return preset(preset, Tasks.instance(task, instance), seed, iterations, envSteps);
-    }
-
-    /** The preset config for a task instance (bundled or from a file), whose own lengths it fits. */
-    public Record preset(Preset preset, TaskInstance instance, long seed, int iterations, long envSteps) {
-        return Presets.build(this, preset, instance, seed, iterations, envSteps, List.of());
-    }
-
-    /**
-     * The config a run directory's config.json holds, in today's form: written by an earlier version, it
-     * is upgraded first ({@link OldConfigs}).
-     */
-    public Record readConfig(Path file) {
-        return ConfigJson.read(file, configType, tree -> OldConfigs.upgrade(this, tree));
-    }
 
     /**
      * A fresh trainer for {@code config} (of {@link #configType()}); {@code parallel = false} keeps it

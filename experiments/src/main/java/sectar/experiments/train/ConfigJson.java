@@ -26,6 +26,14 @@ public final class ConfigJson {
         }
     }
 
+    /**
+     * The config a run directory's config.json of {@code algo} holds, in today's form: written by an
+     * earlier version, it is upgraded first ({@link OldConfigs}).
+     */
+    public static Record read(Algorithm algo, Path file) {
+        return read(file, algo.configType(), tree -> OldConfigs.upgrade(algo, tree));
+    }
+
     /** A config file's JSON as written, for a resumed run folder to compare itself with. */
     public static JsonNode readTree(Path file) {
         return read(file, JsonNode.class);

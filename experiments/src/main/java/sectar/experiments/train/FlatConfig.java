@@ -8,6 +8,7 @@ import sectar.agent.rl.RndConfig;
 import sectar.agent.rl.TrpoConfig;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
+import sectar.sim.tasks.EmbeddedInstance;
 
 /**
  * A flat-baseline run (spec section 10.1): a policy on the observation plus a stage one-hot, trained
@@ -34,7 +35,7 @@ import sectar.sim.TaskSpec;
  */
 public record FlatConfig(String task, int instance, Update algo, Preset preset, long seed, long envSteps, int envs,
                          int episodesPerEnv, int[] hidden, double initLogStd, PpoConfig ppo, TrpoConfig trpo,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) RndConfig rnd, TaskInstance taskInstance) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RndConfig rnd, @EmbeddedInstance.Field TaskInstance taskInstance) {
     /**
      * The update a flat baseline trains its policy with; its word is the algorithm's (the
      * {@link Algorithm} registry's flat algorithms are these).

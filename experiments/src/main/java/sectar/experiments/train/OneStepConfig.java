@@ -3,6 +3,7 @@ package sectar.experiments.train;
 import java.util.Arrays;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
+import sectar.sim.tasks.EmbeddedInstance;
 
 /**
  * The one-step-model MPC baseline (spec section 10.1, Nagabandi-style with DAgger data growth).
@@ -27,7 +28,7 @@ import sectar.sim.TaskSpec;
  */
 public record OneStepConfig(String task, int instance, Preset preset, long seed, int iterations, int[] hidden,
                             double learningRate, int epochs, int maxFitSteps, int batch, int initialPaths, int pathsPerIteration,
-                            int candidates, int horizon, TaskInstance taskInstance) {
+                            int candidates, int horizon, @EmbeddedInstance.Field TaskInstance taskInstance) {
     public OneStepConfig {
         RunTask.check(task, taskInstance);
         if (preset == null) throw new IllegalArgumentException("preset must be one of " + Arrays.toString(Preset.values()));

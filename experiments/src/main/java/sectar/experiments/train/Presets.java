@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
+import sectar.sim.tasks.TaskFile;
 import sectar.sim.tasks.Tasks;
 
 /**
@@ -35,6 +36,16 @@ public final class Presets {
     private static final Map<String, JsonNode> FILES = new ConcurrentHashMap<>();
 
     private Presets() {}
+
+    /** The preset's config for bundled instance {@code instance} of {@code task}; {@code iterations} or {@code envSteps} is the budget, whichever the algorithm counts. */
+    public static Record build(Algorithm algo, Preset preset, String task, int instance, long seed, int iterations, long envSteps) {
+        return build(algo, preset, Tasks.instance(task, instance), seed, iterations, envSteps);
+    }
+
+    /** The preset's config for a task instance (bundled or from a file), whose own lengths it fits. */
+    public static Record build(Algorithm algo, Preset preset, TaskInstance instance, long seed, int iterations, long envSteps) {
+        return build(algo, preset, instance, seed, iterations, envSteps, List.of());
+    }
 
     /** The preset's config for {@code instance}, then {@code sets} ({@code --set key=value}), validated by its record. */
     public static Record build(Algorithm algo, Preset preset, TaskInstance instance, long seed, int iterations, long envSteps,
@@ -64,7 +75,7 @@ public final class Presets {
         if (algo.countsIterations()) out.put("iterations", iterations);
         else out.put("envSteps", envSteps);
         out.setAll(tree);
-        out.set("taskInstance", JSON.valueToTree(instance));
+        out.set("taskInstance", TaskFile.toJson(instance));
         return out;
     }
 

@@ -7,6 +7,7 @@ import sectar.agent.vae.SectarConfig;
 import sectar.planner.MpcConfig;
 import sectar.sim.TaskInstance;
 import sectar.sim.TaskSpec;
+import sectar.sim.tasks.EmbeddedInstance;
 
 /**
  * Everything one SeCTAR run is made of (spec sections 4-9), printed into the run's config.json; the
@@ -44,7 +45,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
-                              double wallMinutes, int keepCheckpointEvery, TaskInstance taskInstance) {
+                              double wallMinutes, int keepCheckpointEvery, @EmbeddedInstance.Field TaskInstance taskInstance) {
     public SectarRunConfig {
         if (keepCheckpointEvery < 0) throw new IllegalArgumentException("keepCheckpointEvery must be >= 0 (0: keep only the last), got " + keepCheckpointEvery);
         RunTask.check(task, taskInstance);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.experiments.mains.Experiments;
+import sectar.experiments.declared.Experiments;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.Preset;

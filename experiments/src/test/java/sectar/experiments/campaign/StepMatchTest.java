@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sectar.experiments.mains.Experiments;
+import sectar.experiments.declared.Experiments;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.SectarRunConfig;
 
 /** Budgets in env steps: SeCTAR's upper bound holds on real runs, and baselines take SeCTAR's finished runs' steps. */
@@ -26,7 +27,7 @@ class StepMatchTest {
         for (String task : List.of("waypoint", "block", "wheeled", "swimmer"))
             try (Stream<Path> dirs = Files.list(RESULTS.resolve(task).resolve("sectar"))) {
                 for (Path run : dirs.sorted().toList()) {
-                    SectarRunConfig c = (SectarRunConfig) Algorithm.sectar.readConfig(run.resolve(RunDirectory.CONFIG));
+                    SectarRunConfig c = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, run.resolve(RunDirectory.CONFIG));
                     long bound = c.maxEnvStepsPerIteration();
                     double[] steps = MetricsCsv.read(run.resolve(RunDirectory.METRICS)).column("env_steps");
                     long most = 0;

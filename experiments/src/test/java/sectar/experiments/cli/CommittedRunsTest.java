@@ -60,7 +60,7 @@ class CommittedRunsTest {
         for (Path run : runs) {
             try {
                 Algorithm algo = algorithmOf(run);
-                Record cfg = algo.readConfig(run.resolve(RunDirectory.CONFIG));
+                Record cfg = ConfigJson.read(algo, run.resolve(RunDirectory.CONFIG));
                 assertInstanceOf(algo.configType(), cfg);
             } catch (RuntimeException e) {
                 broken.add(run + ": " + e.getMessage());
@@ -71,15 +71,24 @@ class CommittedRunsTest {
 
     @Test
     void searchesWrittenAsAWordWithCemsFieldsBesideItReadAsTheirTypedSearch() {
-        SectarRunConfig cem = (SectarRunConfig) Algorithm.sectar.readConfig(
+        SectarRunConfig cem = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, 
                 results().resolve("waypoint-compare/sectar-cem").resolve(RunDirectory.CONFIG));
         assertEquals(new SearchConfig.Cem(4, 16, false), cem.mpc().search(), "warmStart was not written yet: false");
-        SectarRunConfig cmaes = (SectarRunConfig) Algorithm.sectar.readConfig(
+        SectarRunConfig cmaes = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, 
                 results().resolve("levers/cmaes/waypoint/cmaes/s1").resolve(RunDirectory.CONFIG));
         assertEquals(new SearchConfig.CmaEs(4, true), cmaes.mpc().search(), "CEM's iterations were CMA-ES's generations");
-        SectarRunConfig shooting = (SectarRunConfig) Algorithm.sectar.readConfig(
+        SectarRunConfig shooting = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, 
                 results().resolve("waypoint/sectar/i0-s1").resolve(RunDirectory.CONFIG));
         assertEquals(new SearchConfig.Shooting(), shooting.mpc().search());
+    }
+
+    @Test
+    void anEmbeddedInstanceIsWrittenBackAsItWasCommitted() throws IOException {
+        Path file = results().resolve("swimmer/sectar/i0-s1").resolve(RunDirectory.CONFIG);
+        JsonNode committed = ConfigJson.readTree(file).get("taskInstance");
+        assertNotNull(committed);
+        Record cfg = ConfigJson.read(Algorithm.sectar, file);
+        assertEquals(committed, JSON.readTree(ConfigJson.write(cfg)).get("taskInstance"));
     }
 
     /** Small configs of each algorithm, so one iteration is quick; columns do not depend on sizes. */
@@ -116,7 +125,7 @@ class CommittedRunsTest {
         assertFalse(ConfigJson.readTree(committed.resolve(RunDirectory.CONFIG)).has("prior"), "the run predates the prior");
         Path run = copy(committed, tmp.resolve("run"));
         JsonNode written = ConfigJson.readTree(run.resolve(RunDirectory.CONFIG));
-        SectarRunConfig cfg = (SectarRunConfig) Algorithm.sectar.readConfig(run.resolve(RunDirectory.CONFIG));
+        SectarRunConfig cfg = (SectarRunConfig) ConfigJson.read(Algorithm.sectar, run.resolve(RunDirectory.CONFIG));
         assertFalse(cfg.prior().learned(), "a run before the learned prior planned from N(0, I)");
         // the checkpoint a fresh trainer of this config writes (no committed run keeps its checkpoint)
         try (Trainer t = Algorithm.sectar.trainer(cfg, true)) {

@@ -15,6 +15,7 @@ import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.FlatConfig;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 import sectar.sim.TaskInstance;
@@ -43,7 +44,7 @@ class InstancesFileCliTest {
         assertArrayEquals(new double[] {2.8, -2.8}, cfg.taskSpec().start());
 
         // what a kill -9 after iteration 1's checkpoint leaves, for the same config train built
-        Record same = Algorithm.ppo.preset(Preset.cpu, embedded, 4, 20, ENV_STEPS);
+        Record same = Presets.build(Algorithm.ppo, Preset.cpu, embedded, 4, 20, ENV_STEPS);
         String json = ConfigJson.write(same);
         assertEquals(Files.readString(whole.resolve(RunDirectory.CONFIG)).strip(), json.strip());
         RunDirectory run = RunDirectory.builder("waypoint", "ppo", 4).out(broken).gitDir(broken).start(same);

@@ -25,6 +25,7 @@ import sectar.experiments.run.RunMetadata;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 
@@ -57,7 +58,7 @@ class MovedResultsTest {
             RunMetadata md = RunMetadata.read(m); // every committed run folder still parses
             assertFalse(md.task().isBlank() || md.algo().isBlank(), m.toString());
             assertNoAbsolutePath(List.of(md.command().split(" ")), m);
-            Algorithm.named(md.algo()).readConfig(m.resolveSibling(RunDirectory.CONFIG)); // and its config.json, as resume reads it
+            ConfigJson.read(Algorithm.named(md.algo()), m.resolveSibling(RunDirectory.CONFIG)); // and its config.json, as resume reads it
         }
         List<Path> campaigns = files(RESULTS, CampaignRecord.FILE);
         assertFalse(campaigns.isEmpty());
@@ -92,7 +93,7 @@ class MovedResultsTest {
         Algorithm algo = Algorithm.ppo;
         long envSteps = 3L * 8 * 380; // three iterations of the cpu preset's 8 waypoint episodes
         Path first = tmp.resolve("a").resolve("results").resolve("run");
-        Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, 1, envSteps);
+        Record cfg = Presets.build(algo, Preset.cpu, "waypoint", 0, 3, 1, envSteps);
         // stopped after its first checkpoint and closed without completing: a failed run resume continues
         try (RunDirectory started = RunDirectory.builder("waypoint", algo.word(), 3).out(first).gitDir(first).start(cfg);
              Trainer t = algo.trainer(cfg, false)) {

@@ -12,6 +12,7 @@ import sectar.experiments.run.RunDirectory;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.Preset;
+import sectar.experiments.train.Presets;
 import sectar.experiments.train.Trainer;
 import sectar.experiments.train.TrainingLoop;
 
@@ -34,7 +35,7 @@ class ResumeCliTest {
      * metadata still saying running (the process never closed the run).
      */
     private static void killedRun(Algorithm algo, Path dir) {
-        Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
+        Record cfg = Presets.build(algo, Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
         RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
         try (Trainer trainer = algo.trainer(cfg, true)) {
@@ -86,7 +87,7 @@ class ResumeCliTest {
     void aFinishedRunKilledBeforeItWasMarkedIsMarkedCompleted(@TempDir Path tmp) throws Exception {
         Algorithm algo = Algorithm.ppo;
         Path dir = tmp.resolve("unmarked");
-        Record cfg = algo.preset(Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
+        Record cfg = Presets.build(algo, Preset.cpu, "waypoint", 0, 3, ITERATIONS, ENV_STEPS);
         String json = ConfigJson.write(cfg);
         RunDirectory run = RunDirectory.builder("waypoint", algo.word(), 3).out(dir).gitDir(dir).start(cfg);
         try (Trainer trainer = algo.trainer(cfg, true)) {

@@ -13,7 +13,7 @@ import sectar.sim.tasks.Tasks;
 /** The flat presets: ppo-rnd carries its RND settings, ppo and trpo none, and a ppo-rnd without what it needs is refused. */
 class FlatConfigTest {
     private static FlatConfig preset(Algorithm algo, Preset preset) {
-        return (FlatConfig) algo.preset(preset, "block", 0, 1, 1, 1000);
+        return (FlatConfig) Presets.build(algo, preset, "block", 0, 1, 1, 1000);
     }
 
     @Test

@@ -50,7 +50,7 @@ class PresetGoldenTest {
      * fields renamed since the golden files were written mapped back ({@link #asGolden}).
      */
     private static ObjectNode built(Algorithm algo, Preset preset, String task) throws IOException {
-        Record config = algo.preset(preset, task, 0, SEED, ITERATIONS, ENV_STEPS);
+        Record config = Presets.build(algo, preset, task, 0, SEED, ITERATIONS, ENV_STEPS);
         ObjectNode tree = (ObjectNode) JSON.readTree(ConfigJson.write(config));
         tree.remove("taskInstance");
         asGolden(algo, preset, task, tree);

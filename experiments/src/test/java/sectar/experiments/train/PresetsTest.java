@@ -24,7 +24,7 @@ class PresetsTest {
     }
 
     private static SectarRunConfig sectar(Preset preset, String task) {
-        return (SectarRunConfig) Algorithm.sectar.preset(preset, task, 0, 1, 1, 1);
+        return (SectarRunConfig) Presets.build(Algorithm.sectar, preset, task, 0, 1, 1, 1);
     }
 
     @Test
@@ -35,7 +35,7 @@ class PresetsTest {
                 for (String task : Tasks.names())
                     for (int instance = 0; instance < Tasks.NUM_INSTANCES; instance++) {
                         String what = algo + " " + preset + " " + task + " " + instance;
-                        Record c = algo.preset(preset, task, instance, 3, 7, 5000); // the record's checks run here
+                        Record c = Presets.build(algo, preset, task, instance, 3, 7, 5000); // the record's checks run here
                         assertInstanceOf(algo.configType(), c, what);
                         String written = ConfigJson.write(c);
                         Record back = json.readValue(written, algo.configType());
@@ -45,7 +45,7 @@ class PresetsTest {
 
     @Test
     void theRunsArgumentsAreItsIdentity() {
-        FlatConfig f = (FlatConfig) Algorithm.ppo_rnd.preset(Preset.paper, "wheeled", 2, 9, 1, 1234);
+        FlatConfig f = (FlatConfig) Presets.build(Algorithm.ppo_rnd, Preset.paper, "wheeled", 2, 9, 1, 1234);
         assertEquals(List.of("wheeled", 2, FlatConfig.Update.ppo_rnd, Preset.paper, 9L, 1234L),
                 List.of(f.task(), f.instance(), f.algo(), f.preset(), f.seed(), f.envSteps()));
         assertEquals(Tasks.instance("wheeled", 2), f.taskInstance());
@@ -55,10 +55,10 @@ class PresetsTest {
 
     @Test
     void releasedNumbersAreTheSpecs() {
-        assertEquals(95, ((OneStepConfig) Algorithm.mpc1step.preset(Preset.paper, "block", 0, 1, 1, 1)).horizon());
-        assertEquals(2970, ((OneStepConfig) Algorithm.mpc1step.preset(Preset.paper, "swimmer", 0, 1, 1, 1)).horizon());
+        assertEquals(95, ((OneStepConfig) Presets.build(Algorithm.mpc1step, Preset.paper, "block", 0, 1, 1, 1)).horizon());
+        assertEquals(2970, ((OneStepConfig) Presets.build(Algorithm.mpc1step, Preset.paper, "swimmer", 0, 1, 1, 1)).horizon());
         assertEquals(50, sectar(Preset.paper, "block").mpc().segments());
-        assertEquals(Math.log(20), ((FlatConfig) Algorithm.ppo.preset(Preset.cpu, "wheeled", 0, 1, 1, 1)).initLogStd());
+        assertEquals(Math.log(20), ((FlatConfig) Presets.build(Algorithm.ppo, Preset.cpu, "wheeled", 0, 1, 1, 1)).initLogStd());
     }
 
     @Test
@@ -79,14 +79,14 @@ class PresetsTest {
     @Test
     void presetsOfAUserInstanceFitItsOwnSegmentAndEpisodeLengths() {
         TaskInstance mine = shorterSegments();
-        assertEquals(5 * 9, ((OneStepConfig) Algorithm.mpc1step.preset(Preset.paper, mine, 1, 1, 1)).horizon(),
+        assertEquals(5 * 9, ((OneStepConfig) Presets.build(Algorithm.mpc1step, Preset.paper, mine, 1, 1, 1)).horizon(),
                 "released plan: 5 segments of 9");
-        assertEquals(2 * 9, ((OneStepConfig) Algorithm.mpc1step.preset(Preset.cpu, mine, 1, 1, 1)).horizon(),
+        assertEquals(2 * 9, ((OneStepConfig) Presets.build(Algorithm.mpc1step, Preset.cpu, mine, 1, 1, 1)).horizon(),
                 "cpu plan: 2 segments of 9");
-        SectarRunConfig s = (SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, mine, 1, 1, 1);
+        SectarRunConfig s = (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, mine, 1, 1, 1);
         assertEquals(30, s.mpc().segments(), "MPC episodes of the instance's 30 segments");
         assertEquals(mine, s.taskInstance());
-        assertEquals(mine, ((FlatConfig) Algorithm.ppo.preset(Preset.cpu, mine, 1, 1, 1000)).taskInstance());
+        assertEquals(mine, ((FlatConfig) Presets.build(Algorithm.ppo, Preset.cpu, mine, 1, 1, 1000)).taskInstance());
     }
 
     @Test

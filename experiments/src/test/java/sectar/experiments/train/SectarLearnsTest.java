@@ -30,7 +30,7 @@ class SectarLearnsTest {
             Env env = Tasks.make("waypoint", 0);
             random += Episode.run(env, Policy.random(env.actionSpace()), rng.nextLong(), rng).finalStage() / (double) episodes;
         }
-        TrainingLoop t = new TrainingLoop(new SectarTrainer((SectarRunConfig) Algorithm.sectar.preset(Preset.cpu, "waypoint", 0, 1, ITERATIONS, 1)));
+        TrainingLoop t = new TrainingLoop(new SectarTrainer((SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, "waypoint", 0, 1, ITERATIONS, 1)));
         double last2 = 0;
         StringBuilder stages = new StringBuilder();
         for (int i = 1; i <= ITERATIONS; i++) {

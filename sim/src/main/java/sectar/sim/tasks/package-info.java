@@ -3,7 +3,7 @@
  * tasks by name ({@code Tasks.make("block", 2)}, {@code spec}, {@code expert}, {@code instance}),
  * {@link sectar.sim.tasks.TaskFile}, which reads the bundled and user instance files against each task's
  * {@link sectar.sim.InstanceFormat}, and {@link sectar.sim.tasks.EnvChecker}, the contract checks.
- * Depends on the contract ({@code sectar.sim}) and the four task packages; the contract's
- * {@link sectar.sim.TaskInstance} reaches back here for its JSON form (through {@code TaskFile}).
+ * {@link sectar.sim.tasks.EmbeddedInstance} writes and reads an instance inside another JSON document
+ * (a run's config). Depends on the contract ({@code sectar.sim}) and the four task packages.
  */
 package sectar.sim.tasks;

@@ -83,8 +83,8 @@ class InstanceFileTest {
         ObjectMapper json = new ObjectMapper();
         for (int k = 0; k < Tasks.NUM_INSTANCES; k++) {
             TaskInstance inst = Tasks.instance(name, k);
-            String text = json.writeValueAsString(inst);
-            assertEquals(inst, json.readValue(text, TaskInstance.class), name + " " + k);
+            String text = json.writeValueAsString(TaskFile.toJson(inst));
+            assertEquals(inst, TaskFile.embedded(json.readTree(text)), name + " " + k);
             Path f = dir.resolve(name + k + ".json");
             Files.writeString(f, text);
             assertEquals(inst.withIndex(0), Tasks.instances(name, f).get(0), "a written instance is an instances file");

@@ -1,12 +1,9 @@
-package sectar.experiments.mains;
+package sectar.experiments.declared;
 
-import java.util.ArrayList;
-import java.util.List;
 import sectar.experiments.campaign.Experiment;
-import sectar.experiments.cli.Main;
 import sectar.sim.tasks.Tasks;
 
-/** The per-task experiment declarations by task name, and the shared body of their Java mains. */
+/** The per-task experiment declarations by task name. */
 public final class Experiments {
     private Experiments() {}
 
@@ -22,12 +19,5 @@ public final class Experiments {
                 throw new IllegalArgumentException("task '" + task + "' has no experiment main");
             }
         };
-    }
-
-    /** A main's body: {@code sectar experiment <task> <args>}. */
-    static void main(String task, String[] args) {
-        List<String> all = new ArrayList<>(List.of("experiment", task));
-        all.addAll(List.of(args));
-        Main.main(all.toArray(String[]::new));
     }
 }

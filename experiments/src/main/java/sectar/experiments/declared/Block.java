@@ -1,0 +1,27 @@
+package sectar.experiments.declared;
+
+import sectar.experiments.campaign.Budget;
+import sectar.experiments.campaign.Experiment;
+
+/**
+ * Block: does SeCTAR carry the four objects to their goals, in order, more often than flat PPO, flat TRPO, PPO with random network distillation and one-step-model MPC given the same environment steps?
+ *
+ * <h2>Usage</h2> {@code sectar experiment block [--seeds N] [--instances 0-4] [--algos ...] [--out DIR]},
+ * or {@code sectar.experiments.mains.Block} as a Java main with the same options.
+ * <h2>Budget</h2> In iterations and env steps, never wall clock, so a run trains on the same data on any
+ * machine: SeCTAR (cpu preset) 54 iterations; the others the env steps of SeCTAR's runs of the same
+ * instance ({@link Budget#matchSectar()}).
+ * <h2>Results</h2> {@code results/block/}: summary.csv, return.png, normalized.png, README.md.
+ */
+public final class Block {
+    /**
+     * SeCTAR's iterations: what fits 20 minutes of one core (two runs side by side on the 2-core
+     * machine) for every seed of the committed campaign, whose SeCTAR runs, budgeted then by 20 minutes
+     * of wall clock, did 55, 54 and 54 iterations (commit 0d07069); see {@code results/block/summary.csv}.
+     */
+    static final int SECTAR_ITERATIONS = 54;
+
+    private Block() {}
+
+    public static Experiment experiment() { return Comparison.of("block", SECTAR_ITERATIONS); }
+}
