@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import sectar.agent.api.LatentPrior;
 import sectar.agent.nn.Adam;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyEval;
 import sectar.agent.nn.PolicyNet;
 
 /**
@@ -76,7 +77,7 @@ public final class LearnedPrior implements LatentPrior {
                 for (int d = 0; d < latentDim; d++) out[i][d] = latents[k * latentDim + d];
             }
             net.zeroGrad();
-            PolicyNet.Eval e = net.evaluate(in, out, null);
+            PolicyEval e = net.evaluate(in, out, null);
             double[] dLogp = new double[b];
             Arrays.fill(dLogp, -1.0 / b);
             net.backward(e, dLogp, null);

@@ -3,6 +3,7 @@ package sectar.agent.rl;
 import java.util.SplittableRandom;
 import sectar.agent.nn.Adam;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyEval;
 import sectar.agent.nn.PolicyNet;
 
 /**
@@ -111,7 +112,7 @@ public final class Ppo {
 
     private void policyStep(RolloutBatch batch, int[] rows, double[] adv, double[] oldLogp, Acc acc) {
         int m = rows.length;
-        PolicyNet.Eval e = policy.evaluate(batch.inputs(), batch.actions(), rows);
+        PolicyEval e = policy.evaluate(batch.inputs(), batch.actions(), rows);
         double[] dLogp = new double[m], dEnt = null;
         double lo = 1 - cfg.clip(), hi = 1 + cfg.clip(), loss = 0, kl = 0, ent = 0, clipped = 0;
         for (int k = 0; k < m; k++) {

@@ -2,6 +2,7 @@ package sectar.agent.rl;
 
 import sectar.agent.nn.Categorical;
 import sectar.agent.nn.DiagGaussian;
+import sectar.agent.nn.PolicyEval;
 import sectar.agent.nn.PolicyNet;
 
 /**
@@ -39,7 +40,7 @@ public final class Trpo {
         final double[] adv, oldLogp;
         final double[][] oldOut;
         final double[] oldLogStd;
-        PolicyNet.Eval single;
+        PolicyEval single;
 
         Ctx(RolloutBatch batch, double[] adv) {
             this.batch = batch;
@@ -57,7 +58,7 @@ public final class Trpo {
             oldLogp = batch.oldLogProbs() != null ? batch.oldLogProbs() : policy.logProbs(batch.inputs(), batch.actions());
         }
 
-        PolicyNet.Eval eval(int k) {
+        PolicyEval eval(int k) {
             if (chunks.length == 1 && single != null) return single;
             return policy.evaluate(batch.inputs(), batch.actions(), chunks[k]);
         }
@@ -79,7 +80,7 @@ public final class Trpo {
         policy.zeroGrad();
         double lossBefore = 0, entropy = 0;
         for (int k = 0; k < ctx.chunks.length; k++) {
-            PolicyNet.Eval e = policy.evaluate(batch.inputs(), batch.actions(), ctx.chunks[k]);
+            PolicyEval e = policy.evaluate(batch.inputs(), batch.actions(), ctx.chunks[k]);
             int[] rows = ctx.chunks[k];
             double[] dLogp = new double[rows.length];
             for (int j = 0; j < rows.length; j++) {
@@ -127,7 +128,7 @@ public final class Trpo {
         for (int k = 0; k < ctx.chunks.length; k++) {
             int[] rows = ctx.chunks[k];
             int b = rows.length;
-            PolicyNet.Eval e = policy.evaluate(ctx.batch.inputs(), ctx.batch.actions(), rows);
+            PolicyEval e = policy.evaluate(ctx.batch.inputs(), ctx.batch.actions(), rows);
             double[] klb = new double[b];
             if (policy.discrete()) Categorical.kl(ctx.oldOut[k], e.outputs(), a, b, klb, null, null);
             else DiagGaussian.kl(ctx.oldOut[k], ctx.oldLogStd, e.outputs(), e.logStd(), a, b, klb, null, null, null);

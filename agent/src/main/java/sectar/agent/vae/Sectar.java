@@ -9,6 +9,7 @@ import sectar.agent.nn.DiagGaussian;
 import sectar.agent.nn.Nd;
 import sectar.agent.nn.Par;
 import sectar.agent.nn.ParamStore;
+import sectar.agent.nn.PolicyEval;
 import sectar.agent.nn.PolicyNet;
 import sectar.sim.TaskSpec;
 
@@ -203,7 +204,7 @@ public final class Sectar {
         for (int t = 0; t < S; t++)
             for (int j = 0; j < latent; j++) System.arraycopy(z, j * B, x, (obs + j) * N + t * B, B);
         float[] acts = policyActions(batch.actions(), B, S);
-        PolicyNet.Eval e = policy.evaluateFeatureMajor(x, N, acts);
+        PolicyEval e = policy.evaluateFeatureMajor(x, N, acts);
         out[0] = -mean(e.logProbs());
         out[1] = discrete ? argmaxAccuracy(e.outputs(), e.actions(), N) : Double.NaN;
         if (!backward) return null;

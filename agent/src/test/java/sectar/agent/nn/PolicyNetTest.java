@@ -23,7 +23,7 @@ class PolicyNetTest {
 
     /** PPO clipped surrogate plus an entropy bonus; gradients accumulated when {@code grad}. */
     private static double surrogate(PolicyNet pi, double[][] x, double[][] a, double[] oldLp, double[] adv, boolean grad) {
-        PolicyNet.Eval e = pi.evaluate(x, a, null);
+        PolicyEval e = pi.evaluate(x, a, null);
         double loss = 0, beta = 0.01;
         double[] dLogp = new double[B], dEnt = new double[B];
         for (int b = 0; b < B; b++) {
@@ -128,7 +128,7 @@ class PolicyNetTest {
             double[] dx = pi.backwardInputs(pi.evaluateFeatureMajor(x, n, a), wl, we);
             assertEquals(in * n, dx.length);
             java.util.function.ToDoubleFunction<double[]> loss = xx -> {
-                PolicyNet.Eval e = pi.evaluateFeatureMajor(xx, n, a);
+                PolicyEval e = pi.evaluateFeatureMajor(xx, n, a);
                 return GradCheck.dot(e.logProbs(), wl) + GradCheck.dot(e.entropies(), we);
             };
             GradCheck.params(ps, () -> loss.applyAsDouble(x), 80, rng);
