@@ -27,7 +27,12 @@ import sectar.experiments.run.RunFence;
  */
 class ClusterHostsTest {
     /** Four PPO runs of 60 iterations of two 380-step episodes: several seconds of training each. */
-    private static final List<String> PLAN = List.of("experiment", "waypoint", "--algos", "ppo", "--seeds", "4", "--instances", "0",
+    /**
+     * Runs in the campaign: enough that some are still training after the link cut and the coordinator's
+     * restart on a quiet machine, where a run of 60 iterations takes a few seconds.
+     */
+    private static final int RUNS = 12;
+    private static final List<String> PLAN = List.of("experiment", "waypoint", "--algos", "ppo", "--seeds", Integer.toString(RUNS), "--instances", "0",
             "--env-steps", "45600", "--set", "ppo:envs=2");
     private static final int ITERATIONS = 60;
     private static final int LEASE_SECONDS = 4;
@@ -44,7 +49,7 @@ class ClusterHostsTest {
 
     private static List<Path> runDirs(Path root) {
         List<Path> dirs = new ArrayList<>();
-        for (int s = 1; s <= 4; s++) dirs.add(root.resolve("ppo").resolve("i0-s" + s));
+        for (int s = 1; s <= RUNS; s++) dirs.add(root.resolve("ppo").resolve("i0-s" + s));
         return dirs;
     }
 
