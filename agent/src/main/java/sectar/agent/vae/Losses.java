@@ -31,13 +31,19 @@ public record Losses(double total, double nll, double kl, double bc, double mse,
         return c;
     }
 
-    /** Its metrics.csv columns as the validation loss: val_loss, val_nll, val_mse, val_bc_accuracy. */
+    /**
+     * Its metrics.csv columns as the validation loss: val_loss, val_nll, val_mse, val_bc_accuracy, and
+     * pd_loglik, the policy decoder's mean log-likelihood per step of the held-out explorer actions under
+     * the encoder's latent (how decided the policy decoder is, on continuous tasks too, where
+     * bc_accuracy is empty).
+     */
     public Map<String, Object> validationColumns() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("val_loss", total);
         c.put("val_nll", nll);
         c.put("val_mse", mse);
         c.put("val_bc_accuracy", bcAccuracy);
+        c.put("pd_loglik", -bc);
         return c;
     }
 

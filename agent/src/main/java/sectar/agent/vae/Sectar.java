@@ -16,7 +16,8 @@ import sectar.sim.TaskSpec;
 /**
  * The SeCTAR trajectory VAE with its policy decoder (Co-Reyes et al., "Self-Consistent Trajectory
  * Autoencoder", ICML 2018; spec 3.1-3.3, 4.1): encoder q(z|s_0..s_T), state decoder p(s_1..s_T|s_0,z),
- * policy decoder pi(a|s,z), trained jointly by one Adam on {@code NLL/T + klWeight*KL + bcWeight*BC}.
+ * policy decoder pi(a|s,z), trained jointly by one Adam on {@code NLL/T + klWeight*KL + bcWeight*BC} (KL with
+ * free bits per latent dimension when {@link SectarConfig#freeBits()} is set).
  *
  * <p>All public inputs and outputs are flat row-major {@code float[]}; the batched inference calls the
  * planner and the rollouts use live in {@link SectarInference}. Not thread-safe.
@@ -128,9 +129,15 @@ public final class Sectar {
         double[] mu = q[0], ls = q[1];
         double[] z = DiagGaussian.sample(mu, ls, eps, latent, B);
         double[] kl = new double[B], dMu = new double[latent * B], dLs = new double[latent * B];
-        double[] w = new double[B];
-        java.util.Arrays.fill(w, cfg.klWeight() / B);
-        DiagGaussian.klStandard(mu, ls, latent, B, kl, w, dMu, dLs);
+        double klPenalty;
+        if (cfg.freeBits() > 0) {
+            klPenalty = FreeBitsKl.penalty(mu, ls, latent, B, cfg.klWeight(), cfg.freeBits(), kl, dMu, dLs);
+        } else { // the released penalty, kept on its own path so runs without free bits stay bit-identical
+            double[] w = new double[B];
+            java.util.Arrays.fill(w, cfg.klWeight() / B);
+            DiagGaussian.klStandard(mu, ls, latent, B, kl, w, dMu, dLs);
+            klPenalty = mean(kl);
+        }
         double[][] dzParts = new double[2][];
         double[] nllMse = new double[2], bc = new double[2];
         Par.both(parallel,
@@ -145,7 +152,7 @@ public final class Sectar {
             }
             er.backward(dMu, dLs);
         }
-        double total = nllMse[0] + cfg.klWeight() * klMean + cfg.bcWeight() * bc[0];
+        double total = nllMse[0] + cfg.klWeight() * klPenalty + cfg.bcWeight() * bc[0];
         return new Losses(total, nllMse[0], klMean, bc[0], nllMse[1], bc[1]);
     }
 

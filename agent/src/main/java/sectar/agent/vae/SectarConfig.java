@@ -23,11 +23,15 @@ import sectar.agent.nn.PolicyNet;
  * @param policyLogStdInit  initial log std of a Gaussian policy decoder (continuous tasks)
  * @param policyMinLogStd   lower clamp of the Gaussian policy decoder's log std; must equal
  *                          {@link PolicyNet#MIN_LOG_STD} (log(1e-4)), the clamp the shared policy class applies
+ * @param freeBits          free bits per latent dimension, in nats (Kingma et al., 2016): a dimension whose
+ *                          batch-mean KL is below this is not pushed further toward the prior, so the
+ *                          latent keeps at least this much to say about the segment; 0 = the released
+ *                          plain KL penalty
  */
 public record SectarConfig(String preset, int latentDim, int encoderHidden, int[] encoderHeadHidden, int decoderHidden,
                            int[] meanHeadHidden, int[] policyHidden, int batchSize, double learningRate,
                            double adamEps, double klWeight, double bcWeight, double decoderLogStdInit,
-                           double policyLogStdInit, double policyMinLogStd) {
+                           double policyLogStdInit, double policyMinLogStd, double freeBits) {
     public SectarConfig {
         positive("latentDim", latentDim);
         positive("encoderHidden", encoderHidden);
@@ -39,6 +43,8 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         if (!(adamEps > 0)) throw new IllegalArgumentException("adamEps must be > 0, got " + adamEps);
         if (!(klWeight >= 0)) throw new IllegalArgumentException("klWeight must be >= 0, got " + klWeight);
+        if (!(freeBits >= 0) || Double.isInfinite(freeBits))
+            throw new IllegalArgumentException("model.freeBits must be a finite number of nats >= 0 (0 = off), got " + freeBits);
         if (!(bcWeight >= 0)) throw new IllegalArgumentException("bcWeight must be >= 0, got " + bcWeight);
         if (!Double.isFinite(decoderLogStdInit) || !Double.isFinite(policyLogStdInit) || !Double.isFinite(policyMinLogStd))
             throw new IllegalArgumentException("log std settings must be finite, got " + decoderLogStdInit + ", "
@@ -46,6 +52,12 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
         if (policyMinLogStd != PolicyNet.MIN_LOG_STD)
             throw new IllegalArgumentException("policyMinLogStd must be log(1e-4) = " + PolicyNet.MIN_LOG_STD
                     + " (the fixed clamp of PolicyNet), got " + policyMinLogStd);
+    }
+
+    /** This config with {@code freeBits} nats per latent dimension. */
+    public SectarConfig withFreeBits(double bits) {
+        return new SectarConfig(preset, latentDim, encoderHidden, encoderHeadHidden, decoderHidden, meanHeadHidden, policyHidden,
+                batchSize, learningRate, adamEps, klWeight, bcWeight, decoderLogStdInit, policyLogStdInit, policyMinLogStd, bits);
     }
 
     @Override public int[] encoderHeadHidden() { return encoderHeadHidden.clone(); }

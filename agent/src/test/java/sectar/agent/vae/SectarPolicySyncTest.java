@@ -39,7 +39,7 @@ class SectarPolicySyncTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SectarConfig(c.preset(),
                 c.latentDim(), c.encoderHidden(), c.encoderHeadHidden(), c.decoderHidden(), c.meanHeadHidden(),
                 c.policyHidden(), c.batchSize(), c.learningRate(), c.adamEps(), c.klWeight(), c.bcWeight(),
-                c.decoderLogStdInit(), c.policyLogStdInit(), Math.log(1e-3)));
+                c.decoderLogStdInit(), c.policyLogStdInit(), Math.log(1e-3), 0));
         assertTrue(e.getMessage().contains("policyMinLogStd") && e.getMessage().contains(String.valueOf(Math.log(1e-3))),
                 e.getMessage());
     }

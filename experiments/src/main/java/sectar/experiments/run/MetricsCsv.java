@@ -85,6 +85,7 @@ public final class MetricsCsv {
             text.append(String.join(",", header)).append('\n');
         } else {
             checkColumns(row.keySet());
+            header = columns;
         }
         if (iteration <= lastIteration)
             throw new IllegalArgumentException("iteration " + iteration + " in " + file + " must be greater than the last one written, "
@@ -172,14 +173,36 @@ public final class MetricsCsv {
         return ((Number) it).longValue();
     }
 
+    /**
+     * Accepts a row with exactly the header's columns, or with all of them and new ones: a run written
+     * by an earlier version and resumed by one that logs more gets the new columns appended to its
+     * header (its earlier rows read them as NaN). A row that lacks a header column is refused.
+     */
     private void checkColumns(Set<String> keys) {
         if (keys.size() == columns.size() && keys.containsAll(columns)) return;
         Set<String> missing = new LinkedHashSet<>(columns);
         missing.removeAll(keys);
         Set<String> extra = new LinkedHashSet<>(keys);
         extra.removeAll(columns);
+        if (missing.isEmpty()) {
+            widen(List.copyOf(extra));
+            return;
+        }
         throw new IllegalArgumentException("row columns " + keys + " differ from the header of " + file + " " + columns
                 + ": missing " + missing + ", unexpected " + extra);
+    }
+
+    /** Rewrites the file atomically with {@code extra} appended to the header and empty cells below them. */
+    private void widen(List<String> extra) {
+        for (String c : extra) MetricsText.checkCell(c, "column name", false);
+        MetricsText.Lines lines = MetricsText.load(file);
+        List<String> header = new ArrayList<>(lines.header());
+        header.addAll(extra);
+        StringBuilder text = new StringBuilder(String.join(",", header)).append('\n');
+        String pad = ",".repeat(extra.size());
+        for (String[] cells : lines.rows()) text.append(String.join(",", cells)).append(pad).append('\n');
+        fence.write(file.getFileName().toString(), () -> AtomicFiles.writeString(file, text.toString()));
+        adopt(MetricsText.load(file));
     }
 
     private void appendDurably(String text) {

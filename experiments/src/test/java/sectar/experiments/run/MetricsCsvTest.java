@@ -77,6 +77,22 @@ class MetricsCsvTest {
     }
 
     @Test
+    void aRowWithNewColumnsWidensTheHeaderAndEarlierRowsReadNaN() throws IOException {
+        Path f = dir.resolve("metrics.csv");
+        new MetricsCsv(f).append(row(1, 10, 1));
+        MetricsCsv resumed = new MetricsCsv(f); // a newer version that logs one column more resumes the run
+        LinkedHashMap<String, Object> wider = row(2, 20, 2);
+        wider.put("pd_loglik", -1.5);
+        resumed.append(wider);
+        MetricsCsv.Table t = MetricsCsv.read(f);
+        assertEquals("pd_loglik", t.columns().get(t.columns().size() - 1));
+        double[] added = t.column("pd_loglik");
+        assertTrue(Double.isNaN(added[0]), "the earlier row has no value");
+        assertEquals(-1.5, added[1]);
+        assertArrayEquals(new double[] {1, 2}, t.column("iteration"));
+    }
+
+    @Test
     void aRefusedFirstRowLeavesNoHalfHeader() throws IOException {
         Path f = dir.resolve("metrics.csv");
         MetricsCsv csv = new MetricsCsv(f);
