@@ -17,20 +17,32 @@ import sectar.sim.Step;
  * start states, is rewarded per step with the state decoder's log-density of the state it actually
  * reached, and takes one PPO step (zero baseline, no entropy bonus, its own Adam). This minimises the
  * cross-entropy part of KL(p_pi(tau | z) || p_SD(tau | z)). The state decoder is not updated here.
+ * With {@code contrast > 0} the reward is the {@link ContrastiveReward} instead (the project's lever).
  */
 public final class Consistency {
     private final Sectar model;
     private final Ppo ppo;
     private final int rollouts;
+    private final int contrast;
 
     /**
      * @param rollouts start states per update (released: 20)
      */
     public Consistency(Sectar model, PpoConfig ppo, int rollouts, SplittableRandom init) {
+        this(model, ppo, rollouts, 0, init);
+    }
+
+    /**
+     * @param contrast other latents per rollout of the {@link ContrastiveReward} that replaces the
+     *                 released log-density reward; 0 = the released reward
+     */
+    public Consistency(Sectar model, PpoConfig ppo, int rollouts, int contrast, SplittableRandom init) {
         if (rollouts < 1) throw new IllegalArgumentException("consistency rollouts must be >= 1, got " + rollouts);
+        if (contrast < 0) throw new IllegalArgumentException("consistencyContrast must be >= 0 (0 = the released reward), got " + contrast);
         this.model = model;
         this.ppo = new Ppo(model.policy(), ppo, init);
         this.rollouts = rollouts;
+        this.contrast = contrast;
     }
 
     public Ppo ppo() { return ppo; }
@@ -79,10 +91,12 @@ public final class Consistency {
         }
         float[] dens = model.inference().stateLogDensity(s0, z, reached, rollouts);
         NonFiniteLossException.check("the consistency reward (state-decoder log-density)", dens);
-        double[] rewards = new double[rollouts * t];
+        double[] rewards = contrast > 0
+                ? ContrastiveReward.of(model, s0, z, reached, dens, rollouts, contrast, prior, rng.split())
+                : new double[rollouts * t];
         double sum = 0;
         for (int i = 0; i < rewards.length; i++) {
-            rewards[i] = dens[i];
+            if (contrast == 0) rewards[i] = dens[i];
             sum += dens[i];
         }
         int[] lengths = new int[rollouts];

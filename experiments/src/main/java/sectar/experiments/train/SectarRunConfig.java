@@ -27,6 +27,8 @@ import sectar.sim.tasks.EmbeddedInstance;
  * @param validationBatches   validation minibatches evaluated per pass, for logging (3)
  * @param validationBatch     validation minibatch size (33)
  * @param consistencyRollouts policy-decoder rollouts per consistency update (20)
+ * @param consistencyContrast other prior latents per consistency rollout of the contrastive reward
+ *                            ({@code ContrastiveReward}); 0 = the released log-density reward
  * @param replayCapacity      FIFO replay buffer of explorer segments (9000 waypoint, 1e6 others)
  * @param validationCapacity  FIFO validation buffer (10% of the explorer's segments go here)
  * @param checkpointEvery     write a checkpoint every this many iterations (and at the end)
@@ -43,7 +45,7 @@ import sectar.sim.tasks.EmbeddedInstance;
  */
 public record SectarRunConfig(String task, int instance, Preset preset, long seed, int iterations, SectarConfig model,
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
-                              int validationBatches, int validationBatch, int consistencyRollouts, int replayCapacity,
+                              int validationBatches, int validationBatch, int consistencyRollouts, int consistencyContrast, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
                               double wallMinutes, int keepCheckpointEvery, @EmbeddedInstance.Field TaskInstance taskInstance) {
     public SectarRunConfig {
@@ -52,6 +54,8 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be > 0, got " + iterations);
         if (vaePasses < 1) throw new IllegalArgumentException("vaePasses must be >= 1, got " + vaePasses);
         if (vaeStepsPerPass < 1) throw new IllegalArgumentException("vaeStepsPerPass must be >= 1, got " + vaeStepsPerPass);
+        if (consistencyContrast < 0)
+            throw new IllegalArgumentException("consistencyContrast must be >= 0 (0 = the released log-density reward), got " + consistencyContrast);
         if (validationBatch < 1) throw new IllegalArgumentException("validationBatch must be >= 1, got " + validationBatch);
         if (replayCapacity < 1 || validationCapacity < 1)
             throw new IllegalArgumentException("buffer capacities must be >= 1, got " + replayCapacity + " and " + validationCapacity);

@@ -64,7 +64,7 @@ public final class SectarTrainer implements Trainer {
         this.spec = cfg.taskSpec();
         this.model = new Sectar(cfg.model(), spec, Seeds.rng(cfg.seed(), "init/model"));
         this.explorer = new Explorer(cfg.explorer(), cfg.ppo(), spec, false, Seeds.rng(cfg.seed(), "init/explorer"));
-        this.consistency = new Consistency(model, cfg.ppo(), cfg.consistencyRollouts(), Seeds.rng(cfg.seed(), "init/consistency"));
+        this.consistency = new Consistency(model, cfg.ppo(), cfg.consistencyRollouts(), cfg.consistencyContrast(), Seeds.rng(cfg.seed(), "init/consistency"));
         this.replay = new SegmentBuffer(cfg.replayCapacity());
         this.validation = new SegmentBuffer(cfg.validationCapacity());
         this.env = newEnv();

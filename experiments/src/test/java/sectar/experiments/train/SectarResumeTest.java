@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.Progress;
 import sectar.experiments.run.RunDirectory;
@@ -26,9 +28,19 @@ class SectarResumeTest {
         return RunDirectory.builder("waypoint", "sectar", cfg.seed()).out(dir).resume(resume).gitDir(dir).start(cfg);
     }
 
-    @Test
-    void resumedRunMatchesTheUninterruptedOne(@TempDir Path tmp) {
-        SectarRunConfig cfg = TinySectar.config(7, ITERATIONS);
+    /**
+     * The released run, then each lever that holds state or draws random numbers switched on: its
+     * state must be in the checkpoint and its streams derived from the seed, or the resumed run differs.
+     */
+    static List<List<String>> levers() {
+        return List.of(List.of(),
+                List.of("model.freeBits=0.25", "consistencyContrast=3"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("levers")
+    void resumedRunMatchesTheUninterruptedOne(List<String> lever, @TempDir Path tmp) {
+        SectarRunConfig cfg = TinySectar.config(7, ITERATIONS, lever.toArray(String[]::new));
         String json = ConfigJson.write(cfg);
         Path whole = tmp.resolve("whole"), broken = tmp.resolve("broken");
         try (RunDirectory run = start(whole, cfg, false)) {
