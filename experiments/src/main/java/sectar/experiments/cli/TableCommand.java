@@ -10,10 +10,14 @@ import picocli.CommandLine.Parameters;
 import sectar.sim.io.AtomicFiles;
 import sectar.experiments.report.WallClockTable;
 
-/** {@code sectar table ROOT}: a lever study's table of returns at wall-clock minutes, mean and 95% CI over seeds. */
+/**
+ * {@code sectar table ROOT}: a lever study's table of a column at wall-clock minutes or iterations, mean
+ * and 95% CI over seeds, and with {@code --final} each setting's final difference from the baseline.
+ */
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "Tabulate a study: each folder under ROOT is a setting holding one run directory per seed; prints a "
-                + "markdown row per setting with the mean and 95%% t-interval over seeds of a column at wall-clock minutes.")
+                + "markdown row per setting with the mean and 95%% t-interval over seeds of a column at wall-clock minutes "
+                + "(or --iterations); with --final, each setting's final value minus the baseline's with a 95%% Welch interval.")
 final class TableCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -23,7 +27,11 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--at", split = ",", defaultValue = "5,10,20", arity = "0..*", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
     double[] minutes;
 
-    @Option(names = "--window", defaultValue = "1", description = "minutes before each time the value is averaged over (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", split = ",", arity = "1..*", paramLabel = "N",
+            description = "tabulate at these iterations instead of minutes (a budget independent of the machine's load)")
+    double[] iterations;
+
+    @Option(names = "--window", defaultValue = "1", description = "minutes (or iterations) before each position the value is averaged over (default: ${DEFAULT-VALUE})")
     double window;
 
     @Option(names = "--column", defaultValue = "return", description = "metrics column (default: ${DEFAULT-VALUE})")
@@ -42,9 +50,12 @@ final class TableCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (!(finalShare >= 0 && finalShare <= 1)) throw new IllegalArgumentException("--final must be in [0, 1], got " + finalShare);
         if (!(window > 0)) throw new IllegalArgumentException("--window must be > 0, got " + window);
-        for (double m : minutes) if (!(m >= window)) throw new IllegalArgumentException("--at minutes must be >= --window, got " + m);
+        WallClockTable.Axis axis = iterations == null ? WallClockTable.Axis.MINUTES : WallClockTable.Axis.ITERATIONS;
+        double[] at = iterations == null ? minutes : iterations;
+        for (double m : at)
+            if (!(m >= window)) throw new IllegalArgumentException((iterations == null ? "--at minutes" : "--iterations") + " must be >= --window, got " + m);
         List<WallClockTable.Setting> settings = WallClockTable.settings(root, baseline);
-        String table = WallClockTable.markdown(settings, column, minutes, window, finalShare);
+        String table = WallClockTable.markdown(settings, column, at, window, finalShare, axis, baseline);
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();
         if (out != null) AtomicFiles.writeString(out, table);

@@ -19,9 +19,10 @@ import sectar.experiments.run.RunDirectory;
 
 /**
  * A lever study's table: settings are the folders under a root, each holding one run directory per
- * seed; for every setting, the return at given wall-clock minutes (mean over the iterations that ended
- * in the window before that minute), as the mean over seeds with a 95% Student-t interval, and the
- * config fields in which the setting differs from the baseline folder.
+ * seed; for every setting, a column (the return by default) at given wall-clock minutes or iterations
+ * (mean over the rows in the window before each), as the mean over seeds with a 95% Student-t
+ * interval, the final value and its difference from the baseline's, and the config fields in which the
+ * setting differs from the baseline folder.
  */
 public final class WallClockTable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,11 +48,33 @@ public final class WallClockTable {
         return out;
     }
 
+    /**
+     * Where a table's columns sit: at wall-clock minutes (a study on one quiet machine), or at iterations
+     * (a budget that does not depend on the machine's load, the lever screens' protocol).
+     */
+    public enum Axis {
+        MINUTES("wall_s", 60, "min"), ITERATIONS("iteration", 1, "it");
+
+        final String column, unit;
+        final double scale;
+
+        Axis(String column, double scale, String unit) {
+            this.column = column;
+            this.scale = scale;
+            this.unit = unit;
+        }
+    }
+
     /** Mean of {@code column} over the rows with wall_s in (minute - window, minute], or NaN when the run ended before. */
     public static double at(Path run, String column, double minute, double window) {
+        return at(run, column, minute, window, Axis.MINUTES);
+    }
+
+    /** Mean of {@code column} over the rows whose {@code axis} position is in (at - window, at], or NaN when there is none. */
+    public static double at(Path run, String column, double at, double window, Axis axis) {
         MetricsCsv.Table t = MetricsCsv.read(run.resolve(RunDirectory.METRICS));
-        double[] wall = t.column("wall_s"), y = t.column(column);
-        double hi = minute * 60, lo = (minute - window) * 60, sum = 0;
+        double[] wall = t.column(axis.column), y = t.column(column);
+        double hi = at * axis.scale, lo = (at - window) * axis.scale, sum = 0;
         int n = 0;
         for (int i = 0; i < wall.length; i++)
             if (wall[i] > lo && wall[i] <= hi && !Double.isNaN(y[i])) {
@@ -80,22 +103,42 @@ public final class WallClockTable {
      * {@code finalShare > 0}, the final value of {@code column} and of env_steps.
      */
     public static String markdown(List<Setting> settings, String column, double[] minutes, double window, double finalShare) {
+        return markdown(settings, column, minutes, window, finalShare, Axis.MINUTES, null);
+    }
+
+    /**
+     * The markdown table at positions of {@code axis}; with {@code finalShare > 0} and a {@code baseline}
+     * setting, each other setting's final value minus the baseline's with a 95% Welch interval (a
+     * lever is adopted only where that interval excludes 0).
+     */
+    public static String markdown(List<Setting> settings, String column, double[] positions, double window, double finalShare,
+                                  Axis axis, String baseline) {
+        double[] base = null;
+        for (Setting s : settings)
+            if (finalShare > 0 && s.name().equals(baseline)) base = finals(s, column, finalShare);
+        boolean diff = base != null;
         StringBuilder sb = new StringBuilder("| setting | seeds |");
-        for (double m : minutes) sb.append(" ").append(column).append(" at ").append(fmt(m)).append(" min |");
+        for (double m : positions) sb.append(" ").append(column).append(" at ").append(fmt(m)).append(" ").append(axis.unit).append(" |");
         if (finalShare > 0) sb.append(" final ").append(column).append(" | final env_steps |");
+        if (diff) sb.append(" final minus ").append(baseline).append(" [95% Welch] |");
         sb.append(" differs from the baseline in |\n|---|---|");
-        for (int i = 0; i < minutes.length + (finalShare > 0 ? 2 : 0); i++) sb.append("---|");
+        for (int i = 0; i < positions.length + (finalShare > 0 ? 2 : 0) + (diff ? 1 : 0); i++) sb.append("---|");
         sb.append("---|\n");
         for (Setting s : settings) {
             sb.append("| ").append(s.name()).append(" | ").append(s.runs().size()).append(" |");
-            for (double m : minutes) sb.append(cell(s.runs().stream().mapToDouble(r -> at(r, column, m, window)).toArray(), "%.2f"));
+            for (double m : positions) sb.append(cell(s.runs().stream().mapToDouble(r -> at(r, column, m, window, axis)).toArray(), "%.2f"));
             if (finalShare > 0) {
-                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, column, finalShare)).toArray(), "%.2f"));
+                sb.append(cell(finals(s, column, finalShare), "%.2f"));
                 sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 0)).toArray(), "%.0f"));
             }
+            if (diff) sb.append(s.name().equals(baseline) ? " - |" : " " + DifferenceInterval.of(finals(s, column, finalShare), base, 0.95) + " |");
             sb.append(" ").append(s.differences().isEmpty() ? "-" : s.differences()).append(" |\n");
         }
         return sb.toString();
+    }
+
+    private static double[] finals(Setting s, String column, double share) {
+        return s.runs().stream().mapToDouble(r -> last(r, column, share)).toArray();
     }
 
     /** As above without final values. */

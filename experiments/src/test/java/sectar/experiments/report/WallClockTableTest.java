@@ -37,6 +37,24 @@ class WallClockTableTest {
     }
 
     @Test
+    void atIterationsWithTheFinalDifferenceFromTheBaseline(@TempDir Path root) throws Exception {
+        String base = "{\"seed\":1,\"mpc\":{\"horizon\":5}}", lever = "{\"seed\":1,\"mpc\":{\"horizon\":2}}";
+        run(root.resolve("base/s1"), base, 900, 1.0, 1900, 2.0);
+        run(root.resolve("base/s2"), base, 800, 2.0, 1700, 3.0);
+        run(root.resolve("h2/s1"), lever, 10, 5.0, 20, 6.0);
+        run(root.resolve("h2/s2"), lever, 15, 6.0, 30, 7.0);
+        assertEquals(2.0, WallClockTable.at(root.resolve("base/s1"), "return", 2, 1, WallClockTable.Axis.ITERATIONS), 1e-12,
+                "iteration 2, whatever its wall clock");
+        String md = WallClockTable.markdown(WallClockTable.settings(root, "base"), "return", new double[] {1, 2}, 1, 0.5,
+                WallClockTable.Axis.ITERATIONS, "base");
+        assertTrue(md.contains("return at 1 it") && md.contains("final minus base [95% Welch]"), md);
+        assertTrue(md.contains("| base | 2 | 1.50 ±"), md);
+        // finals (last half = last row): base 2 and 3, h2 6 and 7: +4 with equal spreads, Welch df 2
+        assertTrue(md.contains("+4.00 [" + String.format("%.2f", 4 - 4.3026527 * Math.sqrt(0.5)) + ", "), md);
+        assertTrue(md.contains("(excludes 0)"), md);
+    }
+
+    @Test
     void longValuesAreShortenedInTheDifferences(@TempDir Path root) throws Exception {
         String goals = "0.6845,1.5565,1.1366,1.8819,-1.2252,-0.5196,0.0144,-1.0652";
         run(root.resolve("base/s1"), "{\"seed\":1,\"goals\":[0.1]}", 60, 1.0);
