@@ -99,6 +99,9 @@ class CommittedRunsTest {
             Algorithm.ppo, List.of("envs=2"), Algorithm.trpo, List.of("envs=2"), Algorithm.ppo_rnd, List.of("envs=2"),
             Algorithm.mpc1step, List.of("initialPaths=1", "pathsPerIteration=1", "candidates=8", "epochs=1"));
 
+    /** Columns logged since the committed runs were written (a resumed committed run appends them to its header). */
+    private static final List<String> ADDED_SINCE = List.of("pd_loglik");
+
     @Test
     void everyAlgorithmWritesTheColumnsOfItsCommittedRuns() throws IOException {
         for (Algorithm algo : Algorithm.values()) {
@@ -106,7 +109,9 @@ class CommittedRunsTest {
             List<String> columns = MetricsCsv.read(committed).columns();
             Record cfg = Presets.build(algo, Preset.cpu, Tasks.instance("waypoint", 0), 1, 1, 1, SMALL.get(algo));
             try (Trainer t = algo.trainer(cfg, false)) {
-                assertEquals(columns, new ArrayList<>(new TrainingLoop(t).step().keySet()), algo + ": the columns of " + committed);
+                List<String> today = new ArrayList<>(new TrainingLoop(t).step().keySet());
+                today.removeAll(ADDED_SINCE);
+                assertEquals(columns, today, algo + ": the columns of " + committed + " (besides those added since)");
             }
         }
     }
