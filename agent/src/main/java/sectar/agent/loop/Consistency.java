@@ -8,6 +8,7 @@ import sectar.agent.rl.Ppo;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.PpoStats;
 import sectar.agent.rl.RolloutBatch;
+import sectar.agent.vae.PolicyChunks;
 import sectar.agent.vae.Sectar;
 import sectar.sim.Env;
 import sectar.sim.Step;
@@ -51,8 +52,11 @@ public final class Consistency {
      * @param stats         the PPO update's statistics
      * @param meanLogDensity mean per-step reward log p_SD(s_{t+1} | s_0, z)
      * @param envSteps      environment steps taken
+     * @param rollouts      the rollouts the update was made on: start states, their latents and the T states
+     *                      the policy decoder reached (what {@code decoderFit.consistency} fits the state
+     *                      decoder to)
      */
-    public record Update(PpoStats stats, double meanLogDensity, long envSteps) {}
+    public record Update(PpoStats stats, double meanLogDensity, long envSteps, PolicyChunks rollouts) {}
 
     /** One update on fresh rollouts from start states sampled uniformly from {@code replay}, z from N(0, I). */
     public Update update(Env env, SegmentBuffer replay, SplittableRandom rng) {
@@ -102,6 +106,6 @@ public final class Consistency {
         int[] lengths = new int[rollouts];
         java.util.Arrays.fill(lengths, t);
         PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
-        return new Update(stats, sum / rewards.length, (long) rollouts * t);
+        return new Update(stats, sum / rewards.length, (long) rollouts * t, PolicyChunks.full(rollouts, s0, z, reached, t));
     }
 }

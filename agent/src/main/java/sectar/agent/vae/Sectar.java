@@ -141,7 +141,7 @@ public final class Sectar {
         double[][] dzParts = new double[2][];
         double[] nllMse = new double[2], bc = new double[2];
         Par.both(parallel,
-                () -> dzParts[0] = decoderTerm(seq, z, B, backward, nllMse),
+                () -> dzParts[0] = decoderTerm(seq, z, B, null, backward, nllMse),
                 () -> dzParts[1] = policyTerm(batch, seq, z, B, backward, bc));
         double klMean = mean(kl);
         if (backward) {
@@ -156,19 +156,29 @@ public final class Sectar {
         return new Losses(total, nllMse[0], klMean, bc[0], nllMse[1], bc[1]);
     }
 
-    /** NLL/T (batch mean) and MSE into out; returns dLoss/dz or null. */
-    private double[] decoderTerm(double[] seq, double[] z, int B, boolean backward, double[] out) {
+    /**
+     * The state decoder's NLL per predicted step (batch mean of NLL/T) and its MSE into out; returns
+     * dLoss/dz or null. With {@code lengths}, sample b counts only its first lengths[b] predicted steps
+     * (a chunk the policy executed for fewer than T steps) and the means are over the counted steps.
+     */
+    double[] decoderTerm(double[] seq, double[] z, int B, int[] lengths, boolean backward, double[] out) {
         StateDecoder.Run dr = decRun(B, true);
         int n = obs * B;
         double[] s0 = java.util.Arrays.copyOfRange(seq, 0, n);
         double[][] means = new double[steps][n], dMeans = new double[steps][n];
         dr.decode(s0, z, means);
+        double counted = B * (double) steps;
+        if (lengths != null) {
+            counted = 0;
+            for (int len : lengths) counted += len;
+        }
         double[] logSig = decoder.logSigma.get(), dLogSig = new double[obs];
-        double nll = 0, mse = 0, scale = 1.0 / (B * (double) steps);
+        double nll = 0, mse = 0, scale = 1.0 / counted;
         for (int t = 0; t < steps; t++)
             for (int j = 0; j < obs; j++) {
                 double sig = Math.exp(logSig[j]);
                 for (int b = 0; b < B; b++) {
+                    if (lengths != null && t >= lengths[b]) continue;
                     int i = j * B + b;
                     double diff = seq[(t + 1) * n + i] - means[t][i], u = diff / sig;
                     nll += 0.5 * u * u + logSig[j] + 0.5 * DiagGaussian.LOG_2PI;
@@ -178,7 +188,7 @@ public final class Sectar {
                 }
             }
         out[0] = nll * scale;
-        out[1] = mse / (steps * (double) n);
+        out[1] = mse / (counted * obs);
         if (!backward) return null;
         decoder.logSigma.addGradient(dLogSig);
         return dr.backward(dMeans);

@@ -19,17 +19,24 @@ final class StateDecoder {
     final Mlp meanHead;
     final Param logSigma;
     final int obs, latent, steps;
+    /** The first part of every decoder parameter's name. */
+    static final String PREFIX = "dec.";
 
     StateDecoder(ParamStore ps, int obs, int steps, SectarConfig cfg, SplittableRandom rng) {
         this.obs = obs;
         this.latent = cfg.latentDim();
         this.steps = steps;
-        lstm = new Lstm(ps, "dec.lstm", obs + latent, cfg.decoderHidden(), rng);
-        meanHead = new Mlp(ps, "dec.mean", TrajectoryEncoder.sizes(cfg.decoderHidden(), cfg.meanHeadHidden(), obs), rng);
-        logSigma = ps.create("dec.logSigma", 1, obs);
+        lstm = new Lstm(ps, PREFIX + "lstm", obs + latent, cfg.decoderHidden(), rng);
+        meanHead = new Mlp(ps, PREFIX + "mean", TrajectoryEncoder.sizes(cfg.decoderHidden(), cfg.meanHeadHidden(), obs), rng);
+        logSigma = ps.create(PREFIX + "logSigma", 1, obs);
         double[] v = new double[obs];
         Arrays.fill(v, cfg.decoderLogStdInit());
         logSigma.set(v);
+    }
+
+    /** Its parameters in {@code ps} (LSTM, mean head, log sigma): every name under "dec.". */
+    static java.util.List<Param> params(ParamStore ps) {
+        return ps.list().stream().filter(p -> p.name().startsWith(PREFIX)).toList();
     }
 
     /** Buffers of one decode at batch size B; {@code training} keeps every step for backward. */

@@ -24,6 +24,7 @@ public final class TagGroups {
             // SeCTAR: latent planning, the trajectory model and its policy decoder, the prior
             Map.entry("goals_per_segment", "plan"),
             Map.entry("bc_accuracy", "vae"), Map.entry("pd_loglik", "vae"), Map.entry("sd_sigma", "vae"), Map.entry("consistency_reward", "vae"),
+            Map.entry("decoder_fit_nll", "vae"),
             Map.entry("pd_entropy_prior", "prior"),
             // the flat baselines: PPO/TRPO updates, RND's exploration bonus, the one-step model
             Map.entry("policy_loss", "policy"), Map.entry("value_loss", "policy"), Map.entry("kl", "policy"),

@@ -3,6 +3,7 @@ package sectar.experiments.train;
 import sectar.agent.loop.ExplorerConfig;
 import sectar.agent.loop.PriorConfig;
 import sectar.agent.rl.PpoConfig;
+import sectar.agent.vae.DecoderFitConfig;
 import sectar.agent.vae.SectarConfig;
 import sectar.planner.MpcConfig;
 import sectar.sim.TaskInstance;
@@ -35,6 +36,8 @@ import sectar.sim.tasks.EmbeddedInstance;
  * @param mpcToReplay         also add the MPC's own executed segments to the replay (the released code
  *                            does not: false)
  * @param prior               the latent prior the planner proposes from (released: N(0, I))
+ * @param decoderFit          decoder-only fitting of the state decoder to the policy decoder's executed chunks
+ *                            (released: off, decoderFit.steps = 0)
  * @param wallMinutes         stop after the first iteration that ends past this much training wall clock,
  *                            even before {@code iterations}; 0 = no limit (the lever study's budget)
  * @param keepCheckpointEvery keep a copy of the checkpoint every this many iterations in {@code checkpoints/}
@@ -47,7 +50,7 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
                               MpcConfig mpc, ExplorerConfig explorer, PpoConfig ppo, int vaePasses, int vaeStepsPerPass,
                               int validationBatches, int validationBatch, int consistencyRollouts, int consistencyContrast, int replayCapacity,
                               int validationCapacity, int checkpointEvery, boolean mpcToReplay, PriorConfig prior,
-                              double wallMinutes, int keepCheckpointEvery, @EmbeddedInstance.Field TaskInstance taskInstance) {
+                              DecoderFitConfig decoderFit, double wallMinutes, int keepCheckpointEvery, @EmbeddedInstance.Field TaskInstance taskInstance) {
     public SectarRunConfig {
         if (keepCheckpointEvery < 0) throw new IllegalArgumentException("keepCheckpointEvery must be >= 0 (0: keep only the last), got " + keepCheckpointEvery);
         RunTask.check(task, taskInstance);
@@ -61,6 +64,8 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
             throw new IllegalArgumentException("buffer capacities must be >= 1, got " + replayCapacity + " and " + validationCapacity);
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
         if (prior == null) throw new IllegalArgumentException("prior must be given (prior.learned=false is the released N(0, I))");
+        if (decoderFit == null)
+            throw new IllegalArgumentException("decoderFit must be given (decoderFit.steps=0 is the released algorithm)");
         if (!(wallMinutes >= 0) || Double.isInfinite(wallMinutes))
             throw new IllegalArgumentException("wallMinutes must be a finite number >= 0 (0 = no limit), got " + wallMinutes);
     }

@@ -17,7 +17,10 @@ import sectar.agent.loop.NonFiniteLossException;
 import sectar.agent.loop.PriorConfig;
 import sectar.agent.loop.PriorReach;
 import sectar.agent.loop.SectarModels;
+import sectar.agent.vae.DecoderFit;
+import sectar.agent.vae.DecoderFitConfig;
 import sectar.agent.vae.Losses;
+import sectar.agent.vae.PolicyChunks;
 import sectar.agent.vae.Sectar;
 import sectar.agent.vae.SegmentBatch;
 import sectar.planner.LatentMpc;
@@ -43,7 +46,9 @@ import sectar.sim.tasks.Tasks;
  * Every random stream is derived from the run seed, the iteration and a name, so a run restored from
  * a checkpoint continues exactly as the uninterrupted one would have: the checkpoint holds the model
  * with its Adam, the policy decoder's and the explorer's PPO optimisers, the explorer's weights and
- * reset count, both buffers and the learned prior (the loop adds the counters).
+ * reset count, both buffers, the learned prior and the decoder fit's Adam (the loop adds the counters).
+ * With {@code decoderFit} on, each pass ends with decoder-only steps on the policy decoder's executed
+ * chunks ({@link DecoderFit}).
  */
 public final class SectarTrainer implements Trainer {
     private final SectarRunConfig cfg;
@@ -58,6 +63,7 @@ public final class SectarTrainer implements Trainer {
     private final LatentPrior consistencyPrior;
     private final Env env;
     private final PlanScorer scorer;
+    private final DecoderFit decoderFit;
 
     public SectarTrainer(SectarRunConfig cfg) {
         this.cfg = cfg;
@@ -75,6 +81,8 @@ public final class SectarTrainer implements Trainer {
         this.prior = pc.learned() ? learnedPrior : normal;
         this.consistencyPrior = pc.consistency() ? prior : normal;
         this.scorer = new PlanScorer(spec.reward(), cfg.mpc().gamma(), cfg.mpc().progressWeight(), arenaWidth(spec));
+        DecoderFitConfig fc = cfg.decoderFit();
+        this.decoderFit = fc.on() ? new DecoderFit(model, fc.batch(), fc.learningRate()) : null;
     }
 
     /**
@@ -86,6 +94,7 @@ public final class SectarTrainer implements Trainer {
         explorer.policy().setParallel(p);
         explorer.ppo().optimizer().setParallel(p);
         consistency.ppo().optimizer().setParallel(p);
+        if (decoderFit != null) decoderFit.setParallel(p);
     }
 
     /** An unwrapped env of the run's task instance (segments reset it to arbitrary states). */
@@ -121,6 +130,7 @@ public final class SectarTrainer implements Trainer {
         replay.save(b, "replay");
         validation.save(b, "validation");
         if (learnedPrior != null) b.putAll("prior/", learnedPrior.state());
+        if (decoderFit != null) b.putAll("decoder_fit/", decoderFit.state());
     }
 
     @Override public void restore(Checkpoint c) {
@@ -134,6 +144,7 @@ public final class SectarTrainer implements Trainer {
         replay.load(c, "replay");
         validation.load(c, "validation");
         if (learnedPrior != null) learnedPrior.load(c.take("prior/"));
+        if (decoderFit != null) decoderFit.load(c.take("decoder_fit/"));
     }
 
     /** The width of the arena along the rewarded coordinate: the never-blind score's distance unit. */
@@ -155,6 +166,8 @@ public final class SectarTrainer implements Trainer {
         long envSteps = mpc.envSteps();
         if (cfg.mpcToReplay()) addExecutedSegments(mpc);
         if (learnedPrior != null) addProgressLatents(mpc);
+        PolicyChunks mpcChunks = decoderFit != null && cfg.decoderFit().mpc()
+                ? MpcChunks.of(mpc, spec.obsDim(), cfg.model().latentDim(), spec.segmentLength()) : PolicyChunks.none();
         double mpcSeconds = seconds(t0);
         // (b) exploration
         t0 = System.nanoTime();
@@ -168,6 +181,7 @@ public final class SectarTrainer implements Trainer {
         double exploreSeconds = seconds(t0);
         // (c) model training interleaved with consistency updates
         double modelSeconds = 0, consistencySeconds = 0, density = 0;
+        List<Double> fitNll = new ArrayList<>();
         List<Losses> train = new ArrayList<>(), valid = new ArrayList<>();
         for (int pass = 0; pass < cfg.vaePasses(); pass++) {
             t0 = System.nanoTime();
@@ -186,6 +200,11 @@ public final class SectarTrainer implements Trainer {
             envSteps += c.envSteps();
             density += c.meanLogDensity() / cfg.vaePasses();
             consistencySeconds += seconds(t0);
+            if (decoderFit != null) {
+                t0 = System.nanoTime();
+                fitNll.add(fitDecoder(c, mpcChunks, rng(iteration, "decoder-fit/" + pass)));
+                modelSeconds += seconds(t0);
+            }
         }
         t0 = System.nanoTime();
         double priorNll = learnedPrior == null ? Double.NaN : learnedPrior.fit(cfg.prior().fitSteps(), rng(iteration, "prior"));
@@ -196,6 +215,8 @@ public final class SectarTrainer implements Trainer {
         row.putAll(Losses.mean(valid).validationColumns());
         row.put("sd_sigma", java.util.Arrays.stream(model.decoderSigma()).average().orElse(Double.NaN));
         row.put("consistency_reward", density);
+        if (decoderFit != null) // only with the lever on, so runs without it keep the committed runs' columns
+            row.put("decoder_fit_nll", fitNll.stream().filter(Double::isFinite).mapToDouble(d -> d).average().orElse(Double.NaN));
         row.put("explorer_bonus", ex == null ? Double.NaN : ex.bonus());
         row.put("explorer_entropy", roll.entropy());
         row.put("explorer_reset", reset ? 1 : 0);
@@ -211,6 +232,18 @@ public final class SectarTrainer implements Trainer {
         row.put("time_model_s", modelSeconds);
         row.put("time_consistency_s", consistencySeconds);
         return new Iteration(envSteps, mpc.meanReturn(), mpc.successRate(spec.numGoals()), mpc.meanStage(), row);
+    }
+
+    /**
+     * The decoder-fit lever's steps after one pass's consistency update, on that update's rollouts and/or
+     * the iteration's executed MPC chunks; returns the mean NLL per predicted step before each step.
+     */
+    private double fitDecoder(Consistency.Update c, PolicyChunks mpcChunks, SplittableRandom r) {
+        PolicyChunks data = PolicyChunks.concat(List.of(cfg.decoderFit().consistency() ? c.rollouts() : PolicyChunks.none(), mpcChunks));
+        double nll = decoderFit.fit(data, cfg.decoderFit().steps(), r);
+        if (data.n() > 0 && !Double.isFinite(nll))
+            throw new NonFiniteLossException("the decoder fit's NLL became " + nll);
+        return nll;
     }
 
     /** Prior latents per iteration the reach and policy-entropy diagnostics are measured on. */

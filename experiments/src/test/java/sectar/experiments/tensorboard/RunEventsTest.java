@@ -160,5 +160,6 @@ class RunEventsTest {
                 "something_new", "other/something_new");
         expected.forEach((column, tag) -> assertEquals(tag, TagGroups.tag(column), column));
         assertTrue(TagGroups.tag("return").startsWith("episode/"));
+        assertEquals("vae/decoder_fit_nll", TagGroups.tag("decoder_fit_nll"), "the decoder fit's NLL beside the VAE's");
     }
 }

@@ -45,6 +45,25 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void theDecoderFitIsOffInEveryPresetAndItsSetsAreValidated() {
+        for (String task : Tasks.names())
+            for (Preset p : Preset.values()) {
+                SectarRunConfig c = (SectarRunConfig) Presets.build(Algorithm.sectar, p, Tasks.instance(task, 0), 1, 1, 1, List.of());
+                assertFalse(c.decoderFit().on(), task + " " + p + ": the released algorithm has no decoder fit");
+            }
+        SectarRunConfig on = set("decoderFit.steps=5", "decoderFit.mpc=false");
+        assertTrue(on.decoderFit().on());
+        assertTrue(on.decoderFit().consistency() && !on.decoderFit().mpc());
+        String noSource = assertThrows(IllegalArgumentException.class,
+                () -> set("decoderFit.steps=5", "decoderFit.consistency=false", "decoderFit.mpc=false")).getMessage();
+        assertTrue(noSource.contains("decoderFit.steps is 5 but no data source is on"), noSource);
+        String negative = assertThrows(IllegalArgumentException.class, () -> set("decoderFit.steps=-1")).getMessage();
+        assertTrue(negative.contains("decoderFit.steps must be >= 0 (0 = off), got -1"), negative);
+        String rate = assertThrows(IllegalArgumentException.class, () -> set("decoderFit.learningRate=0")).getMessage();
+        assertTrue(rate.contains("decoderFit.learningRate must be a finite number > 0, got 0.0"), rate);
+    }
+
+    @Test
     void badKeysAndValuesNameWhatWasExpected() {
         String noField = assertThrows(IllegalArgumentException.class, () -> set("mpc.horizn=2")).getMessage();
         assertTrue(noField.contains("horizn") && noField.contains("horizon"), noField);

@@ -34,7 +34,9 @@ class SectarResumeTest {
      */
     static List<List<String>> levers() {
         return List.of(List.of(),
-                List.of("model.freeBits=0.25", "consistencyContrast=3"));
+                List.of("model.freeBits=0.25", "consistencyContrast=3"),
+                // the decoder fit's own Adam; chunks of 7 steps make the MPC's chunks shorter than T (19)
+                List.of("decoderFit.steps=3", "decoderFit.batch=8", "mpc.executeSteps=7"));
     }
 
     @ParameterizedTest
@@ -72,6 +74,16 @@ class SectarResumeTest {
             if (col.equals("wall_s") || col.startsWith("time_")) continue;
             assertArrayEquals(a.column(col), b.column(col), "column " + col + " differs after resume");
         }
+    }
+
+    @Test
+    void theDecoderFitLogsItsNllOnlyWhenOn() {
+        Map<String, Object> off = new TrainingLoop(new SectarTrainer(TinySectar.config(5, 1))).step();
+        assertFalse(off.containsKey("decoder_fit_nll"), "the released columns stay as they were");
+        Map<String, Object> on = new TrainingLoop(new SectarTrainer(TinySectar.config(5, 1, "decoderFit.steps=2",
+                "decoderFit.batch=8"))).step();
+        double nll = ((Number) on.get("decoder_fit_nll")).doubleValue();
+        assertTrue(Double.isFinite(nll), "decoder_fit_nll " + nll);
     }
 
     @Test
