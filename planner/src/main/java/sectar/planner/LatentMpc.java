@@ -112,7 +112,7 @@ public final class LatentMpc {
                 }
                 tr.gains().add(stage[i] - stageBefore);
                 stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (taken - 1) * model.obsDim(), state[i]),
-                        stage[i] - stageBefore, logPrior[i] / h);
+                        stage[i] - stageBefore, logPrior[i]);
             }
         }
         return new MpcRollout(returns, stage, starts, traces, steps, stats);

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param bestScore    sum of the chosen plans' scores
  * @param endError     sum over segments of |predicted end state - executed end state| (Euclidean, full state)
  * @param goalsGained  sum over segments of the stages the executed segment advanced
- * @param logPrior     sum over segments of the chosen plan's log-prior under the planning prior, per latent
- *                     (its sum over the plan's latents divided by their number)
+ * @param logPrior     sum over segments of the chosen plan's log-prior log p(z_1..z_H | s) under the planning
+ *                     prior (what the trust region charges lambda times)
  */
 public record PlanStats(int segments, int blind, double bestScore, double endError, int goalsGained, double logPrior) {
     public static final PlanStats NONE = new PlanStats(0, 0, 0, 0, 0, 0);
