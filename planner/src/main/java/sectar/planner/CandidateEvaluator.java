@@ -1,10 +1,14 @@
 package sectar.planner;
 
+import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
 
 /**
  * Decodes and scores candidate latent sequences for M problems in large batched model calls, in
  * chunks so that paper-scale searches (40 x 2048 candidates) do not need gigabytes of predictions.
+ * With a trust region ({@link PlanScorer#priorPenalty()} = lambda > 0) each score gains
+ * lambda * log p(z_1..z_H | s) under the planning prior ({@link PlanPrior}), so plans far from what the
+ * prior proposes, where the model was rarely trained, must earn their distance.
  */
 final class CandidateEvaluator {
     /** Candidates decoded per model call; bounds the prediction buffer to about 64 MB at T=19, obs 15. */
@@ -12,12 +16,20 @@ final class CandidateEvaluator {
 
     private final LatentStateModel model;
     private final PlanScorer scorer;
+    private final LatentPrior prior;
     private float[] s0Buf = new float[0];
     private float[] predBuf = new float[0];
 
+    /** Without a trust region's prior (for predictions of chosen plans). */
     CandidateEvaluator(LatentStateModel model, PlanScorer scorer) {
+        this(model, scorer, LatentPrior.standardNormal(model.latentDim()));
+    }
+
+    /** @param prior the planning prior the trust region measures candidates against */
+    CandidateEvaluator(LatentStateModel model, PlanScorer scorer, LatentPrior prior) {
         this.model = model;
         this.scorer = scorer;
+        this.prior = prior;
     }
 
     /**
@@ -52,6 +64,11 @@ final class CandidateEvaluator {
                 int end = Math.min(n, (problem + 1) * c - from);
                 scorer.score(predBuf, i * steps * obs, end - i, steps, obs, stages[problem], scores, from + i);
                 i = end;
+            }
+            if (scorer.priorPenalty() > 0) {
+                double[] lp = new double[n];
+                PlanPrior.logPrior(prior, s0Buf, zChunk, predBuf, n, h, model.segmentLength(), obs, lp, 0);
+                for (int j = 0; j < n; j++) scores[from + j] += scorer.priorPenalty() * lp[j];
             }
         }
     }

@@ -62,9 +62,22 @@ final class CmaEs {
      * @param separable adapt only the diagonal of C (sep-CMA-ES)
      */
     CmaEs(double[] mean0, double sigma0, int lambda, boolean separable) {
+        this(mean0, sigma0, null, lambda, separable);
+    }
+
+    /**
+     * As above, with C starting at diag(scale0^2) instead of I, so a search can start from a proposal's
+     * per-coordinate spread (null: I).
+     */
+    CmaEs(double[] mean0, double sigma0, double[] scale0, int lambda, boolean separable) {
         if (mean0.length < 1) throw new IllegalArgumentException("dimension must be >= 1, got " + mean0.length);
         if (!(sigma0 > 0) || Double.isInfinite(sigma0)) throw new IllegalArgumentException("sigma0 must be > 0 and finite, got " + sigma0);
         if (lambda < 2) throw new IllegalArgumentException("population must be >= 2, got " + lambda);
+        if (scale0 != null && scale0.length != mean0.length)
+            throw new IllegalArgumentException("scale0 must have length " + mean0.length + ", got " + scale0.length);
+        if (scale0 != null)
+            for (double v : scale0)
+                if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException("scale0 must be > 0 and finite, got " + v);
         this.n = mean0.length;
         this.lambda = lambda;
         this.mu = lambda / 2;
@@ -92,16 +105,19 @@ final class CmaEs {
         pSigma = new double[n];
         pc = new double[n];
         d = new double[n];
-        Arrays.fill(d, 1);
+        for (int i = 0; i < n; i++) d[i] = scale0 == null ? 1 : scale0[i];
         if (separable) {
             c = null;
             b = null;
             diagC = new double[n];
-            Arrays.fill(diagC, 1);
+            for (int i = 0; i < n; i++) diagC[i] = d[i] * d[i];
         } else {
             c = new double[n][n];
             b = new double[n][n];
-            for (int i = 0; i < n; i++) c[i][i] = b[i][i] = 1;
+            for (int i = 0; i < n; i++) {
+                c[i][i] = d[i] * d[i];
+                b[i][i] = 1;
+            }
             diagC = null;
         }
         x = new double[lambda][n];

@@ -1,5 +1,6 @@
 package sectar.planner;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import sectar.agent.api.LatentPrior;
 import sectar.agent.api.LatentStateModel;
@@ -18,8 +19,10 @@ import sectar.agent.api.LatentStateModel;
  * planning problem of the tests it beats CEM clearly at 16 generations of 16, but not at the default
  * split of 4 generations (CmaEsSearchTest gives the numbers).
  *
- * <p>Without a warm start the first generation is the prior's proposal, as in the other searches: for
- * N(0, I) that is CMA-ES's own first sample; a learned prior's draws enter as injected solutions. With a
+ * <p>Without a warm start the search starts from the prior's proposal, as the other searches do: for
+ * N(0, I) at mean 0, sigma 1, C = I, its first generation CMA-ES's own sample; for a learned prior at the
+ * prior's mean and per-coordinate spread at the problem's start state (first segment; later segments
+ * stay at N(0, I)), its draws entering the first generation as injected solutions. With a
  * warm start the mean starts at the previous plan shifted by one segment and that shifted plan is the
  * first candidate, so a replan never scores below it under the same model.
  */
@@ -72,11 +75,14 @@ public final class CmaEsSearch implements LatentSearch {
         int m = starts.length, lat = model.latentDim(), dim = h * lat;
         float[][] shifted = warmStart == null ? null : warmStart.shifted(m, h, lat);
         CmaEs[] es = new CmaEs[m];
+        double[][] mean0 = new double[m][dim], scale0 = new double[m][dim];
+        if (shifted != null)
+            for (int p = 0; p < m; p++) mean0[p] = toDouble(shifted[p], 0, dim);
+        else startAtPrior(prior, starts, lat, mean0, scale0);
         for (int p = 0; p < m; p++)
-            es[p] = new CmaEs(shifted == null ? new double[dim] : toDouble(shifted[p], 0, dim), 1.0, population,
-                    dim > fullCovarianceMaxDim);
+            es[p] = new CmaEs(mean0[p], 1.0, shifted == null ? scale0[p] : null, population, dim > fullCovarianceMaxDim);
         BestPlans best = new BestPlans(m, dim);
-        CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
+        CandidateEvaluator eval = new CandidateEvaluator(model, scorer, prior);
         float[] z = new float[m * population * dim];
         double[] scores = new double[m * population], cost = new double[population];
         for (int g = 0; g < generations; g++) {
@@ -107,6 +113,25 @@ public final class CmaEsSearch implements LatentSearch {
         }
         if (warmStart != null) warmStart.remember(best.latents());
         return best.plans(model, scorer, starts, h);
+    }
+
+    /**
+     * Each problem's start: the prior's Gaussian at its start state for the first segment (mean and
+     * per-coordinate spread, sigma 1), N(0, I) for later ones, which start at predicted states. For N(0, I)
+     * this is CMA-ES's released start, mean 0 and C = I.
+     */
+    private static void startAtPrior(LatentPrior prior, double[][] starts, int lat, double[][] mean0, double[][] scale0) {
+        int m = starts.length, obs = starts[0].length;
+        for (double[] s : scale0) Arrays.fill(s, 1.0);
+        if (prior instanceof LatentPrior.StandardNormal) return;
+        float[] s = new float[m * obs];
+        for (int p = 0; p < m; p++) for (int d = 0; d < obs; d++) s[p * obs + d] = (float) starts[p][d];
+        double[] mean = new double[m * lat], std = new double[m * lat];
+        prior.gaussian(s, m, mean, std);
+        for (int p = 0; p < m; p++) {
+            System.arraycopy(mean, p * lat, mean0[p], 0, lat);
+            System.arraycopy(std, p * lat, scale0[p], 0, lat);
+        }
     }
 
     private static double[] toDouble(float[] src, int from, int len) {

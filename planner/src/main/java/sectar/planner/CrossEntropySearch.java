@@ -8,7 +8,8 @@ import sectar.agent.api.LatentStateModel;
 /**
  * The cross-entropy method over latent sequences (the project's addition; random shooting stays the
  * released default). Each problem keeps a diagonal Gaussian over its flattened [H, latentDim]
- * sequence, starting at the prior N(0, I); every iteration samples {@code population} sequences,
+ * sequence, its first generation drawn from the prior (released N(0, I); a learned prior's draws at each
+ * problem's start state, {@link LatentSearch#candidates}); every iteration samples {@code population} sequences,
  * refits mean and standard deviation to the {@code elites} best, and the best sequence ever seen is
  * returned. Its budget is iterations x population model evaluations per problem.
  *
@@ -61,7 +62,7 @@ public final class CrossEntropySearch implements LatentSearch {
             for (int p = 0; p < m; p++)
                 for (int d = 0; d < dim; d++) mean[p][d] = shifted[p][d];
         BestPlans best = new BestPlans(m, dim);
-        CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
+        CandidateEvaluator eval = new CandidateEvaluator(model, scorer, prior);
         float[] z = new float[m * population * dim];
         double[] scores = new double[m * population];
         for (int it = 0; it < iterations; it++) {

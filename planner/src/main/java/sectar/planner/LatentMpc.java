@@ -16,7 +16,8 @@ import sectar.sim.Step;
  * at every segment boundary all M plans are searched in batched model calls, then each episode's
  * environment is reset to its real state and the policy decoder executes the first latent of its
  * best plan for T steps (receding horizon; {@code executeSteps} < T replans more often). Rewards and
- * stages come from the real states.
+ * stages come from the real states. With {@code priorPenalty} > 0 every candidate's score pays for its
+ * distance from the planning prior (the trust region, {@link CandidateEvaluator}).
  */
 public final class LatentMpc {
     private final MpcConfig config;
@@ -69,18 +70,20 @@ public final class LatentMpc {
             state[i] = env[i].resetTo(startStates[i], stage[i]);
             actRng[i] = Seeds.rng(seed, "mpc/act/" + i);
             traces.add(new MpcRollout.Trace(new ArrayList<>(List.of(state[i].clone())), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(List.of(stage[i]))));
         }
         int numGoals = env[0].spec().numGoals();
         SplittableRandom planRng = Seeds.rng(seed, "mpc/plan");
+        LatentPrior planPrior = prior == null ? LatentPrior.standardNormal(lat) : prior;
+        PlanScorer planScorer = scorer.withPriorPenalty(config.priorPenalty());
         List<double[]> starts = new ArrayList<>();
         long steps = 0;
         PlanStats stats = PlanStats.NONE;
         int length = k * t, exec = config.executeSteps() == 0 ? t : Math.min(config.executeSteps(), t);
         for (int done = 0; done < length; done += exec) {
             int run = Math.min(exec, length - done), h = Math.min(config.horizon(), (length - done + t - 1) / t);
-            LatentSearch.Plan[] plans = search.plan(model, prior == null ? LatentPrior.standardNormal(lat) : prior, scorer,
-                    state, stage, h, planRng);
+            LatentSearch.Plan[] plans = search.plan(model, planPrior, planScorer, state, stage, h, planRng);
+            double[] logPrior = logPriors(planPrior, state, plans, model, h);
             for (int i = 0; i < m; i++) {
                 if (stage[i] >= numGoals) continue; // finished: nothing left to collect
                 starts.add(state[i].clone());
@@ -104,14 +107,29 @@ public final class LatentMpc {
                     stage[i] = s.stage();
                     tr.executed().add(state[i].clone());
                     tr.actions().add(a);
+                    tr.stages().add(stage[i]);
                     if (s.terminated()) break;
                 }
                 tr.gains().add(stage[i] - stageBefore);
                 stats = stats.plus(plans[i].blind(), plans[i].score(), distance(predicted, (taken - 1) * model.obsDim(), state[i]),
-                        stage[i] - stageBefore);
+                        stage[i] - stageBefore, logPrior[i]);
             }
         }
         return new MpcRollout(returns, stage, starts, traces, steps, stats);
+    }
+
+    /** Each chosen plan's log-prior under the planning prior (the trust region's measure), summed over its h latents. */
+    private static double[] logPriors(LatentPrior prior, double[][] starts, LatentSearch.Plan[] plans, LatentStateModel model, int h) {
+        int m = plans.length, obs = model.obsDim(), t = model.segmentLength(), dim = h * model.latentDim(), pred = h * t * obs;
+        float[] s0 = new float[m * obs], z = new float[m * dim], predicted = new float[m * pred];
+        for (int p = 0; p < m; p++) {
+            for (int d = 0; d < obs; d++) s0[p * obs + d] = (float) starts[p][d];
+            System.arraycopy(plans[p].latents(), 0, z, p * dim, dim);
+            System.arraycopy(plans[p].predicted(), 0, predicted, p * pred, pred);
+        }
+        double[] out = new double[m];
+        PlanPrior.logPrior(prior, s0, z, predicted, m, h, t, obs, out, 0);
+        return out;
     }
 
     /** Euclidean distance between the predicted state at {@code offset} and a real state. */

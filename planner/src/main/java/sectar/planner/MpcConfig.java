@@ -16,9 +16,13 @@ package sectar.planner;
  *                       execution follows more closely
  * @param executeSteps   env steps executed per replan: 0 or T = a whole segment (released); fewer
  *                       replans more often, each from the real state
+ * @param priorPenalty   trust region weight lambda >= 0: each candidate's score gains
+ *                       lambda * log p(z_1..z_H | s) under the planning prior (N(0, I) or the learned
+ *                       prior), keeping plans where the model was trained; 0 = off (released)
  */
 public record MpcConfig(int episodes, int candidates, int horizon, int segments, double gamma,
-                        double progressWeight, SearchConfig search, boolean greedyActions, int executeSteps) {
+                        double progressWeight, SearchConfig search, boolean greedyActions, int executeSteps,
+                        double priorPenalty) {
     public MpcConfig {
         if (episodes < 1) throw new IllegalArgumentException("mpc.episodes must be >= 1, got " + episodes);
         if (candidates < 2) throw new IllegalArgumentException("mpc.candidates must be >= 2, got " + candidates);
@@ -26,12 +30,14 @@ public record MpcConfig(int episodes, int candidates, int horizon, int segments,
         if (segments < 1) throw new IllegalArgumentException("mpc.segments must be >= 1, got " + segments);
         if (search == null) throw new IllegalArgumentException("mpc.search must be one of " + SearchConfig.methods());
         if (executeSteps < 0) throw new IllegalArgumentException("mpc.executeSteps must be >= 0 (0 = a whole segment), got " + executeSteps);
+        if (!(priorPenalty >= 0) || Double.isInfinite(priorPenalty))
+            throw new IllegalArgumentException("mpc.priorPenalty must be >= 0 and finite (0 = off), got " + priorPenalty);
         search.check(candidates);
     }
 
     /** The same planner over {@code m} parallel episodes (e.g. one for a render). */
     public MpcConfig withEpisodes(int m) {
-        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, greedyActions, executeSteps);
+        return new MpcConfig(m, candidates, horizon, segments, gamma, progressWeight, search, greedyActions, executeSteps, priorPenalty);
     }
 
     /** The search this config names, spending {@code candidates} model evaluations per problem. */

@@ -26,9 +26,15 @@ public record MpcRollout(double[] returns, int[] stages, List<double[]> segmentS
      * @param gains     per executed segment, the stages it advanced
      * @param chunkStarts per executed segment, the index in {@code executed} of the state it started from
      *                  (multiples of T unless the planner replans more often)
+     * @param stages    the real stage at each executed state, aligned with {@code executed}
      */
     public record Trace(List<double[]> executed, List<float[]> predicted, List<double[]> actions, List<float[]> latents,
-                        List<Integer> gains, List<Integer> chunkStarts) {}
+                        List<Integer> gains, List<Integer> chunkStarts, List<Integer> stages) {
+        /** Stages advanced over the T steps from executed state {@code from} (to the last state if fewer remain). */
+        public int gainOver(int from, int t) {
+            return stages.get(Math.min(from + t, stages.size() - 1)) - stages.get(from);
+        }
+    }
 
     public double meanReturn() { return java.util.Arrays.stream(returns).average().orElse(0); }
 

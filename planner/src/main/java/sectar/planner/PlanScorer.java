@@ -14,12 +14,16 @@ import sectar.sim.OrderedGoals;
  * paid goal is within the plan's reach every released candidate scores 0 and the choice is arbitrary;
  * the progress term still ranks them, while a paid goal (worth 1) dominates a small weight.
  * The released behaviour is {@code progressWeight = 0}.
+ *
+ * <p>The trust region's weight {@link #priorPenalty()} (0 = off, released) is part of the plan score but
+ * is added by the searches' evaluator, which holds the latents: score + lambda * log p(z_1..z_H | s).
  */
 public final class PlanScorer {
     private final OrderedGoals reward;
     private final double gamma;
     private final double progressWeight;
     private final double distanceScale;
+    private final double priorPenalty;
 
     /**
      * @param reward         the task's pure reward
@@ -28,6 +32,12 @@ public final class PlanScorer {
      * @param distanceScale  distance that counts as one goal's worth of progress (e.g. the arena width)
      */
     public PlanScorer(OrderedGoals reward, double gamma, double progressWeight, double distanceScale) {
+        this(reward, gamma, progressWeight, distanceScale, 0);
+    }
+
+    private PlanScorer(OrderedGoals reward, double gamma, double progressWeight, double distanceScale, double priorPenalty) {
+        if (!(priorPenalty >= 0) || Double.isInfinite(priorPenalty))
+            throw new IllegalArgumentException("mpc.priorPenalty must be >= 0 and finite, got " + priorPenalty);
         if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
         if (!(progressWeight >= 0)) throw new IllegalArgumentException("progressWeight must be >= 0, got " + progressWeight);
         if (!(distanceScale > 0)) throw new IllegalArgumentException("distanceScale must be > 0, got " + distanceScale);
@@ -35,7 +45,16 @@ public final class PlanScorer {
         this.gamma = gamma;
         this.progressWeight = progressWeight;
         this.distanceScale = distanceScale;
+        this.priorPenalty = priorPenalty;
     }
+
+    /** This score with the trust region's weight lambda (0 = off). */
+    public PlanScorer withPriorPenalty(double lambda) {
+        return lambda == priorPenalty ? this : new PlanScorer(reward, gamma, progressWeight, distanceScale, lambda);
+    }
+
+    /** lambda: weight of the plan's log-prior in its score (0 = off, released). */
+    public double priorPenalty() { return priorPenalty; }
 
     public OrderedGoals reward() { return reward; }
 

@@ -20,7 +20,7 @@ public final class RandomShooting implements LatentSearch {
         int m = starts.length, stride = h * model.latentDim();
         float[] z = LatentSearch.candidates(prior, starts, candidates, h, model.latentDim(), rng);
         double[] scores = new double[m * candidates];
-        CandidateEvaluator eval = new CandidateEvaluator(model, scorer);
+        CandidateEvaluator eval = new CandidateEvaluator(model, scorer, prior);
         eval.evaluate(starts, stages, z, candidates, h, scores);
         Plan[] plans = new Plan[m];
         for (int p = 0; p < m; p++) {

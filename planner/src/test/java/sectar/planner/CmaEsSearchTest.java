@@ -20,7 +20,7 @@ class CmaEsSearchTest {
             CMAES = new SearchConfig.CmaEs(16, false);
 
     private static MpcConfig config(SearchConfig method) {
-        return new MpcConfig(4, 256, 2, 1, 0.99, 0.05, method, false, 0);
+        return new MpcConfig(4, 256, 2, 1, 0.99, 0.05, method, false, 0, 0);
     }
 
     /** Mean plan score over 20 seeds x the four oracle problems. */

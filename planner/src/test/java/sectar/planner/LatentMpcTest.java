@@ -18,7 +18,7 @@ class LatentMpcTest {
     private final WaypointOracle oracle = new WaypointOracle();
 
     private static MpcConfig config(int episodes, int candidates, int horizon, int segments, double progress) {
-        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, new SearchConfig.Shooting(), false, 0);
+        return new MpcConfig(episodes, candidates, horizon, segments, 0.99, progress, new SearchConfig.Shooting(), false, 0, 0);
     }
 
     @Test
@@ -36,7 +36,7 @@ class LatentMpcTest {
     void shorterExecutionReplansMoreOftenOverTheSameEpisodeLength() {
         MpcConfig c = config(2, 64, 2, 3, 0.05);
         MpcConfig every10 = new MpcConfig(c.episodes(), c.candidates(), c.horizon(), c.segments(), c.gamma(), c.progressWeight(),
-                c.search(), false, 10);
+                c.search(), false, 10, 0);
         MpcRollout r = new LatentMpc(every10).run(envs, oracle, oracle, new PlanScorer(spec.reward(), 0.99, 0.05, 5.6), 4);
         assertEquals(2L * 3 * WaypointOracle.T, r.envSteps(), "the episode keeps its length of 3 segments");
         MpcRollout.Trace tr = r.traces().get(0);

@@ -17,6 +17,10 @@ import sectar.agent.nn.PolicyNet;
  * planning candidates; a share {@code mix} of every draw still comes from N(0, I), so the planner
  * never loses the released proposal distribution. The project's addition, off in both presets unless
  * a config turns it on.
+ *
+ * <p>Its pairs come from the trainer: either executed segments that made progress (with the latent the
+ * encoder gives what they did) or the planner's chosen first latents at every replan, so it learns to
+ * propose what the planner picks ({@link PriorConfig#source}).
  */
 public final class LearnedPrior implements LatentPrior {
     private final int obsDim, latentDim, capacity, batch;
@@ -98,6 +102,47 @@ public final class LearnedPrior implements LatentPrior {
                 z = net.act(x, rng);
             }
             for (int j = 0; j < latentDim; j++) out[offset + i * stride + j] = (float) (learned ? z[j] : rng.nextGaussian());
+        }
+    }
+
+    /** The learned Gaussian's mean and standard deviation at each state; N(0, I) before any pair is held. */
+    @Override public void gaussian(float[] s, int n, double[] mean, double[] std) {
+        if (size == 0) {
+            LatentPrior.super.gaussian(s, n, mean, std);
+            return;
+        }
+        float[] mu = net.outputs(s, n);
+        double[] logStd = net.clampedLogStd();
+        for (int i = 0; i < n * latentDim; i++) {
+            mean[i] = mu[i];
+            std[i] = Math.exp(logStd[i % latentDim]);
+        }
+    }
+
+    /**
+     * log p(z | s) of the distribution {@link #sample} draws from: the mixture
+     * (1 - mix) N(mu(s), sigma^2) + mix N(0, I), batched through the network.
+     */
+    @Override public void logDensity(float[] s, float[] z, int n, double[] out) {
+        if (size == 0 || mix == 1) {
+            LatentPrior.super.logDensity(s, z, n, out);
+            return;
+        }
+        double[] mean = new double[n * latentDim], std = new double[n * latentDim];
+        gaussian(s, n, mean, std);
+        double logLearned = Math.log1p(-mix), logNormal = Math.log(mix);
+        for (int i = 0; i < n; i++) {
+            double lp = logLearned - latentDim * HALF_LOG_2PI;
+            for (int j = 0, o = i * latentDim; j < latentDim; j++, o++) {
+                double u = (z[o] - mean[o]) / std[o];
+                lp -= 0.5 * u * u + Math.log(std[o]);
+            }
+            if (mix == 0) {
+                out[i] = lp;
+                continue;
+            }
+            double ln = logNormal + LatentPrior.standardNormalLogDensity(z, i * latentDim, latentDim), hi = Math.max(lp, ln);
+            out[i] = hi + Math.log(Math.exp(lp - hi) + Math.exp(ln - hi));
         }
     }
 

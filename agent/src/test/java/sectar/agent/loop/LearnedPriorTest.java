@@ -39,6 +39,38 @@ class LearnedPriorTest {
     }
 
     @Test
+    void itsGaussianFollowsTheStateAndItsDensityIsTheMixtureItDrawsFrom() {
+        // two priors with the same weights and data, one drawing only from the network, one mixing in N(0, I)
+        LearnedPrior pure = new LearnedPrior(2, 8, new int[] {32, 32}, 2000, 128, 0.0, 3e-3, new SplittableRandom(1));
+        LearnedPrior mixed = new LearnedPrior(2, 8, new int[] {32, 32}, 2000, 128, 0.3, 3e-3, new SplittableRandom(1));
+        for (LearnedPrior p : new LearnedPrior[] {pure, mixed}) {
+            fill(p, 2000, new SplittableRandom(2));
+            for (int i = 0; i < 30; i++) p.fit(20, new SplittableRandom(10 + i));
+        }
+        float[] s = {0.5f, 0.5f, -0.5f, 0.25f};
+        double[] mean = new double[16], std = new double[16];
+        pure.gaussian(s, 2, mean, std);
+        assertEquals(1.0, mean[0], 0.3, "mu_0(s) should be near 2 * 0.5");
+        assertEquals(-0.5, mean[9], 0.3, "mu_1(s') should be near -2 * 0.25");
+        assertTrue(std[0] < 0.5, "the fitted spread of z0 should be small, got " + std[0]);
+        // at the mean and 3 sigma away in every coordinate: a Gaussian's log density differs by 8 x 4.5 nats
+        float[] z = new float[16];
+        for (int j = 0; j < 8; j++) {
+            z[j] = (float) mean[j];
+            z[8 + j] = (float) (mean[j] + 3 * std[j]);
+        }
+        float[] sameS = {0.5f, 0.5f, 0.5f, 0.5f};
+        double[] lp = new double[2], lm = new double[2];
+        pure.logDensity(sameS, z, 2, lp);
+        assertEquals(36.0, lp[0] - lp[1], 1e-3);
+        mixed.logDensity(sameS, z, 2, lm);
+        for (int i = 0; i < 2; i++) {
+            double normal = sectar.agent.api.LatentPrior.standardNormalLogDensity(z, 8 * i, 8);
+            assertEquals(Math.log(0.7 * Math.exp(lp[i]) + 0.3 * Math.exp(normal)), lm[i], 1e-9, "mixture density of draw " + i);
+        }
+    }
+
+    @Test
     void mixOneIsTheStandardNormalAndEmptyPriorsFallBackToIt() {
         LearnedPrior empty = new LearnedPrior(2, 8, new int[] {8}, 10, 4, 0.0, 1e-3, new SplittableRandom(1));
         float[] z = new float[8 * 500], s = new float[2 * 500];

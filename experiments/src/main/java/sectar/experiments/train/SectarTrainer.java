@@ -165,7 +165,10 @@ public final class SectarTrainer implements Trainer {
         MpcRollout mpc = runMpc(cfg.mpc().episodes(), Seeds.derive(cfg.seed(), "iter/" + iteration + "/mpc"));
         long envSteps = mpc.envSteps();
         if (cfg.mpcToReplay()) addExecutedSegments(mpc);
-        if (learnedPrior != null) addProgressLatents(mpc);
+        if (learnedPrior != null && cfg.prior().fromPlans()) {
+            PriorPairs.Chosen c = PriorPairs.chosenLatents(mpc, spec.obsDim(), cfg.model().latentDim());
+            learnedPrior.add(c.starts(), c.latents(), c.n());
+        } else if (learnedPrior != null) addProgressLatents(mpc);
         PolicyChunks mpcChunks = decoderFit != null && cfg.decoderFit().mpc()
                 ? MpcChunks.of(mpc, spec.obsDim(), cfg.model().latentDim(), spec.segmentLength()) : PolicyChunks.none();
         double mpcSeconds = seconds(t0);
@@ -258,32 +261,10 @@ public final class SectarTrainer implements Trainer {
         }
     }
 
-    /**
-     * The learned prior's data: every executed segment that gained a goal, as (its start state, the
-     * encoder's mean latent of what the segment actually did).
-     */
+    /** The learned prior's data ({@code prior.source = "progress"}): progress-making segments with their encoded latent. */
     private void addProgressLatents(MpcRollout mpc) {
-        int obs = spec.obsDim(), t = spec.segmentLength();
-        List<float[]> segs = new ArrayList<>();
-        for (MpcRollout.Trace tr : mpc.traces())
-            for (int k = 0; k < tr.gains().size(); k++) {
-                int from = tr.chunkStarts().get(k);
-                if (tr.gains().get(k) <= 0 || from + t >= tr.executed().size()) continue;
-                float[] seg = new float[(t + 1) * obs];
-                for (int j = 0; j <= t; j++) {
-                    double[] x = tr.executed().get(from + j);
-                    for (int d = 0; d < obs; d++) seg[j * obs + d] = (float) x[d];
-                }
-                segs.add(seg);
-            }
-        if (segs.isEmpty()) return;
-        int n = segs.size();
-        float[] all = new float[n * (t + 1) * obs], s0 = new float[n * obs];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(segs.get(i), 0, all, i * (t + 1) * obs, (t + 1) * obs);
-            System.arraycopy(segs.get(i), 0, s0, i * obs, obs);
-        }
-        learnedPrior.add(s0, model.inference().encode(all, n)[0], n);
+        PriorPairs.Segments segs = PriorPairs.progressSegments(mpc, spec.obsDim(), spec.segmentLength());
+        if (segs.n() > 0) learnedPrior.add(segs.starts(), model.inference().encode(segs.states(), segs.n())[0], segs.n());
     }
 
     /** M MPC episodes with the current model from the task's start. */

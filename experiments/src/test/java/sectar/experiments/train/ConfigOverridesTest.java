@@ -85,4 +85,17 @@ class ConfigOverridesTest {
                 .getMessage();
         assertTrue(tooFew.contains("mpc.search.elites must be in [1, 160], got 500"), tooFew);
     }
+
+    @Test
+    void theLearnedPriorsLeversAreOffByDefaultAndValidated() {
+        assertEquals(0.0, cpu.mpc().priorPenalty(), "the trust region is off");
+        assertEquals("progress", cpu.prior().source());
+        SectarRunConfig on = set("mpc.priorPenalty=0.1", "prior.learned=true", "prior.source=plans");
+        assertEquals(0.1, on.mpc().priorPenalty());
+        assertTrue(on.prior().fromPlans());
+        String negative = assertThrows(IllegalArgumentException.class, () -> set("mpc.priorPenalty=-1")).getMessage();
+        assertTrue(negative.contains("mpc.priorPenalty must be >= 0") && negative.contains("-1"), negative);
+        String source = assertThrows(IllegalArgumentException.class, () -> set("prior.source=chosen")).getMessage();
+        assertTrue(source.contains("prior.source must be \"progress\" or \"plans\", got \"chosen\""), source);
+    }
 }

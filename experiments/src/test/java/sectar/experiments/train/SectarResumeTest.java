@@ -36,7 +36,11 @@ class SectarResumeTest {
         return List.of(List.of(),
                 List.of("model.freeBits=0.25", "consistencyContrast=3"),
                 // the decoder fit's own Adam; chunks of 7 steps make the MPC's chunks shorter than T (19)
-                List.of("decoderFit.steps=3", "decoderFit.batch=8", "mpc.executeSteps=7"));
+                List.of("decoderFit.steps=3", "decoderFit.batch=8", "mpc.executeSteps=7"),
+                // the prior distilled from the chosen plans proposing CMA-ES's start, plans paying for their
+                // distance from it, replans every 5 steps (pairs start mid-segment)
+                List.of("prior.learned=true", "prior.source=plans", "prior.fitSteps=5", "mpc.priorPenalty=0.1",
+                        "mpc.search=cmaes", "mpc.executeSteps=5"));
     }
 
     @ParameterizedTest
@@ -74,6 +78,11 @@ class SectarResumeTest {
             if (col.equals("wall_s") || col.startsWith("time_")) continue;
             assertArrayEquals(a.column(col), b.column(col), "column " + col + " differs after resume");
         }
+        if (lever.contains("prior.source=plans")) {
+            double[] pairs = a.column("prior_pairs");
+            assertTrue(pairs[0] > 0 && pairs[ITERATIONS - 1] > pairs[0], "the prior keeps the chosen latents: "
+                    + java.util.Arrays.toString(pairs));
+        }
     }
 
     @Test
@@ -107,7 +116,7 @@ class SectarResumeTest {
         Map<String, Object> first = t.step(), second = t.step();
         // the committed runs' columns, in their order: the loop's headline, then the planner's, the model's, ...
         assertEquals(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage", "plan_best_score", "plan_blind",
-                "plan_end_error", "goals_per_segment", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
+                "plan_end_error", "goals_per_segment", "plan_log_prior", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
                 "val_loss", "val_nll", "val_mse", "val_bc_accuracy", "pd_loglik", "sd_sigma", "consistency_reward", "explorer_bonus",
                 "explorer_entropy", "explorer_reset", "explorer_resets", "reach_mean", "reach_p90", "pd_entropy_prior",
                 "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
