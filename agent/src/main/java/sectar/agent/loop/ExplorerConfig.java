@@ -26,6 +26,21 @@ public record ExplorerConfig(int starts, int segments, int[] hidden, double init
 
     @Override public int[] hidden() { return hidden.clone(); }
 
+    /** The same explorer with {@code n} starts per iteration. */
+    public ExplorerConfig withStarts(int n) {
+        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat);
+    }
+
+    /** The same explorer with hidden widths {@code h}. */
+    public ExplorerConfig withHidden(int[] h) {
+        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat);
+    }
+
+    /** The same explorer with action repeat {@code r}. */
+    public ExplorerConfig withRepeat(int r) {
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r);
+    }
+
     /** Env steps per decision, >= 1 (configs written before the field existed read 0). */
     public int repeat() { return Math.max(1, actionRepeat); }
 }
