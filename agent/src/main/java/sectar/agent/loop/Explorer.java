@@ -8,6 +8,7 @@ import sectar.agent.data.Segment;
 import sectar.agent.data.SegmentCutter;
 import sectar.agent.nn.ParamStore;
 import sectar.agent.nn.PolicyNet;
+import sectar.agent.rl.Gae;
 import sectar.agent.rl.Ppo;
 import sectar.agent.rl.PpoConfig;
 import sectar.agent.rl.PpoStats;
@@ -28,6 +29,8 @@ public final class Explorer {
     private final ParamStore store;
     private final PolicyNet policy;
     private final Ppo ppo;
+    private final StateNovelty novelty;
+    private final PpoConfig ppoConfig;
     private int resets;
 
     public Explorer(ExplorerConfig cfg, PpoConfig ppo, TaskSpec spec, boolean doublePrecision, SplittableRandom init) {
@@ -38,7 +41,12 @@ public final class Explorer {
                 ? PolicyNet.categorical(store, "explorer", spec.obsDim(), cfg.hidden(), spec.actionSize(), init)
                 : PolicyNet.gaussian(store, "explorer", spec.obsDim(), cfg.hidden(), spec.actionSize(), cfg.initLogStd(), init);
         this.ppo = new Ppo(policy, ppo.withEntropyBonus(cfg.entropyBonus()), init.split());
+        this.ppoConfig = ppo;
+        this.novelty = cfg.rndWeight() > 0 ? new StateNovelty(spec.obsDim(), cfg.rnd(), ppo.adamEps(), init.split()) : null;
     }
+
+    /** The state-novelty bonus (the {@code rndWeight} lever), or null when it is off. */
+    public StateNovelty novelty() { return novelty; }
 
     public PolicyNet policy() { return policy; }
 
@@ -129,12 +137,41 @@ public final class Explorer {
     }
 
     /**
+     * The state-novelty bonus of every step of {@code r} (before the predictor sees them), after which the
+     * predictor trains on the rollouts' states with PPO's epochs and minibatch; null when the lever is off.
+     */
+    public StateBonus stateBonus(Rollouts r, SplittableRandom rng) {
+        if (novelty == null) return null;
+        double[][] b = novelty.bonus(r.states());
+        double sum = 0;
+        int n = 0;
+        for (double[] row : b)
+            for (double v : row) {
+                sum += v;
+                n++;
+            }
+        double loss = novelty.train(r.states(), ppoConfig.epochs(), ppoConfig.minibatch(), rng);
+        return new StateBonus(b, sum / n, loss);
+    }
+
+    /**
+     * @param perStep       scaled bonus of each rollout's each step (before the weight)
+     * @param mean          its mean over all steps
+     * @param predictorLoss the predictor's mean loss while it trained on these states
+     */
+    public record StateBonus(double[][] perStep, double mean, double predictorLoss) {}
+
+    /** {@link #update(Rollouts, StateBonus, Sectar, SplittableRandom)} without a state bonus. */
+    public Update update(Rollouts r, Sectar model, SplittableRandom rng) { return update(r, null, model, rng); }
+
+    /**
      * Rewards each rollout with its segments' negative ELBO (KL weight 1) under {@code model}, placed
-     * on the segment boundaries, and takes one PPO step (the reset is {@link #maybeReset}).
+     * on the segment boundaries, plus {@code rndWeight} times the state bonus of each step when given, and
+     * takes one PPO step (the reset is {@link #maybeReset}).
      *
      * @return the PPO stats and the mean novelty bonus per segment
      */
-    public Update update(Rollouts r, Sectar model, SplittableRandom rng) {
+    public Update update(Rollouts r, StateBonus stateBonus, Sectar model, SplittableRandom rng) {
         int k = cfg.segments(), t = spec.segmentLength(), obsDim = spec.obsDim();
         int n = r.segments().size();
         float[] seg = new float[n * (t + 1) * obsDim];
@@ -146,6 +183,7 @@ public final class Explorer {
         // PPO sees one step per decision; a decision's reward is the sum over the steps it was held
         double[][] inputs = new double[rollouts * dec][], actions = new double[rollouts * dec][];
         double[] rewards = new double[rollouts * dec], logp = new double[rollouts * dec];
+        double[] stateRewards = stateBonus == null ? null : new double[rollouts * dec];
         int[] lengths = new int[rollouts];
         double bonusSum = 0;
         for (int j = 0; j < rollouts; j++) {
@@ -163,11 +201,32 @@ public final class Explorer {
                     logp[o] = r.logps().get(j)[i];
                 }
                 rewards[o] += placed[i];
+                if (stateRewards != null) stateRewards[o] += stateBonus.perStep()[j][i];
             }
             lengths[j] = dec;
         }
-        PpoStats stats = ppo.update(new RolloutBatch(inputs, actions, rewards, lengths, logp), rng.split());
+        RolloutBatch batch = new RolloutBatch(inputs, actions, rewards, lengths, logp);
+        PpoStats stats = stateRewards == null ? ppo.update(batch, rng.split()) : updateWithStateBonus(batch, stateRewards, rng.split());
         return new Update(stats, bonusSum / n);
+    }
+
+    /**
+     * PPO on {@code normalise(A_segment) + rndWeight * normalise(A_state)}: the two bonuses' advantages are
+     * each normalised over the batch first, so the weight says how much the state bonus counts against the
+     * segment bonus whatever their scales (a segment's negative ELBO is in the hundreds on wheeled, the
+     * scaled state bonus about 0.01 a step). The segment advantage is the released one (PPO's discount,
+     * GAE and baseline); the state bonus's uses RND's own discount and no baseline.
+     */
+    private PpoStats updateWithStateBonus(RolloutBatch batch, double[] stateRewards, SplittableRandom shuffles) {
+        PpoConfig p = ppoConfig;
+        double[] values = ppo.valueOf(batch.inputs(), null);
+        double[] aSeg = Gae.advantages(batch.rewards(), values, null, batch.lengths(), p.gamma(), p.lambda());
+        double[] returns = Gae.returns(aSeg, values);
+        double[] aState = Gae.normalise(Gae.advantages(stateRewards, null, null, batch.lengths(), cfg.rnd().intrinsicGamma(), p.lambda()));
+        double[] adv = Gae.normalise(aSeg);
+        for (int i = 0; i < adv.length; i++) adv[i] += cfg.rndWeight() * aState[i];
+        return ppo.update(batch, adv, shuffles,
+                ppo.valueNet() == null ? rows -> 0 : rows -> ppo.valueNet().step(batch.inputs(), rows, returns));
     }
 
     /**

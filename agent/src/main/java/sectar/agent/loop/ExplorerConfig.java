@@ -1,5 +1,7 @@
 package sectar.agent.loop;
 
+import sectar.agent.rl.RndConfig;
+
 /**
  * The explorer of spec sections 4.3 and 7.
  *
@@ -13,32 +15,55 @@ package sectar.agent.loop;
  * @param actionRepeat  env steps each sampled action is held for (0 or 1 = a new action every step, as
  *                      released): temporally extended exploration, so a near-uniform explorer still
  *                      travels and carries instead of jittering in place
+ * @param rndWeight     weight of a random-network-distillation novelty bonus on every state the explorer
+ *                      arrives in, beside the released segment bonus (the VAE's negative ELBO); 0 = off, as
+ *                      released. PPO's advantage is normalise(A_segment) + rndWeight * normalise(A_state), so
+ *                      1 weighs the two equally whatever their scales
+ * @param rnd           the bonus's networks: target and predictor widths, features, the predictor's step size
+ *                      and share of states trained on, the return discount of the scaling and the observation
+ *                      clip ({@code extrinsicCoef} and {@code intrinsicCoef} are PPO + RND's and unused here);
+ *                      may be null when {@code rndWeight} is 0
  */
 public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,
-                             double resetEntropy, int actionRepeat) {
+                             double resetEntropy, int actionRepeat, double rndWeight, RndConfig rnd) {
     public ExplorerConfig {
         if (actionRepeat < 0) throw new IllegalArgumentException("explorer.actionRepeat must be >= 0 (0 or 1 = every step), got " + actionRepeat);
         if (starts < 1) throw new IllegalArgumentException("explorer.starts must be >= 1, got " + starts);
         if (segments < 1) throw new IllegalArgumentException("explorer.segments must be >= 1, got " + segments);
         if (!(entropyBonus >= 0)) throw new IllegalArgumentException("explorer.entropyBonus must be >= 0, got " + entropyBonus);
+        if (!(rndWeight >= 0) || Double.isInfinite(rndWeight))
+            throw new IllegalArgumentException("explorer.rndWeight must be a finite number >= 0 (0 = off), got " + rndWeight);
+        if (rndWeight > 0 && rnd == null)
+            throw new IllegalArgumentException("explorer.rndWeight is " + rndWeight + " but explorer.rnd is missing: the bonus needs its networks");
         hidden = hidden.clone();
+    }
+
+    /** The released explorer's levers off: no state-novelty bonus. */
+    public ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus, double resetEntropy,
+                          int actionRepeat) {
+        this(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, 0, null);
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
     /** The same explorer with {@code n} starts per iteration. */
     public ExplorerConfig withStarts(int n) {
-        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat);
+        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd);
     }
 
     /** The same explorer with hidden widths {@code h}. */
     public ExplorerConfig withHidden(int[] h) {
-        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat);
+        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd);
     }
 
     /** The same explorer with action repeat {@code r}. */
     public ExplorerConfig withRepeat(int r) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r, rndWeight, rnd);
+    }
+
+    /** The same explorer with a state-novelty bonus of weight {@code w} from networks {@code c}. */
+    public ExplorerConfig withRnd(double w, RndConfig c) {
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, w, c);
     }
 
     /** Env steps per decision, >= 1 (configs written before the field existed read 0). */

@@ -46,7 +46,8 @@ import sectar.sim.tasks.Tasks;
  * Every random stream is derived from the run seed, the iteration and a name, so a run restored from
  * a checkpoint continues exactly as the uninterrupted one would have: the checkpoint holds the model
  * with its Adam, the policy decoder's and the explorer's PPO optimisers, the explorer's weights and
- * reset count, both buffers, the learned prior and the decoder fit's Adam (the loop adds the counters).
+ * reset count, both buffers, the learned prior, the decoder fit's Adam and the explorer's levers' state
+ * (the state-novelty networks and statistics) (the loop adds the counters).
  * With {@code decoderFit} on, each pass ends with decoder-only steps on the policy decoder's executed
  * chunks ({@link DecoderFit}).
  */
@@ -127,6 +128,7 @@ public final class SectarTrainer implements Trainer {
         b.putAll("pd_ppo/", consistency.ppo().optimizer().state());
         b.putAll("explorer/", explorer.store().state());
         b.putAll("explorer_ppo/", explorer.ppo().optimizer().state());
+        if (explorer.novelty() != null) explorer.novelty().save(b, "explorer_rnd/");
         replay.save(b, "replay");
         validation.save(b, "validation");
         if (learnedPrior != null) b.putAll("prior/", learnedPrior.state());
@@ -141,6 +143,7 @@ public final class SectarTrainer implements Trainer {
         explorer.policy().sync();
         explorer.ppo().optimizer().load(c.take("explorer_ppo/"));
         explorer.setResets((int) c.getLong("explorer_resets"));
+        if (explorer.novelty() != null) explorer.novelty().load(c, "explorer_rnd/");
         replay.load(c, "replay");
         validation.load(c, "validation");
         if (learnedPrior != null) learnedPrior.load(c.take("prior/"));
@@ -179,7 +182,8 @@ public final class SectarTrainer implements Trainer {
         List<Segment> segs = roll.segments();
         int toReplay = (int) Math.round(segs.size() * 0.9);
         for (int i = 0; i < segs.size(); i++) (i < toReplay ? replay : validation).add(segs.get(i));
-        Explorer.Update ex = iteration > 1 ? explorer.update(roll, model, rng(iteration, "explorer-update")) : null;
+        Explorer.StateBonus stateBonus = explorer.stateBonus(roll, rng(iteration, "explorer-rnd"));
+        Explorer.Update ex = iteration > 1 ? explorer.update(roll, stateBonus, model, rng(iteration, "explorer-update")) : null;
         boolean reset = explorer.maybeReset(roll, rng(iteration, "explorer-reset"));
         double exploreSeconds = seconds(t0);
         // (c) model training interleaved with consistency updates
@@ -224,6 +228,7 @@ public final class SectarTrainer implements Trainer {
         row.put("explorer_entropy", roll.entropy());
         row.put("explorer_reset", reset ? 1 : 0);
         row.put("explorer_resets", explorer.resets());
+        row.put("explorer_rnd_bonus", stateBonus == null ? Double.NaN : stateBonus.mean());
         row.put("reach_mean", reach.meanDisplacement());
         row.put("reach_p90", reach.p90Displacement());
         row.put("pd_entropy_prior", reach.policyEntropy());

@@ -118,7 +118,8 @@ class SectarResumeTest {
         assertEquals(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage", "plan_best_score", "plan_blind",
                 "plan_end_error", "goals_per_segment", "plan_log_prior", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
                 "val_loss", "val_nll", "val_mse", "val_bc_accuracy", "pd_loglik", "sd_sigma", "consistency_reward", "explorer_bonus",
-                "explorer_entropy", "explorer_reset", "explorer_resets", "reach_mean", "reach_p90", "pd_entropy_prior",
+                "explorer_entropy", "explorer_reset", "explorer_resets", "explorer_rnd_bonus", "reach_mean", "reach_p90",
+                "pd_entropy_prior",
                 "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
                 new ArrayList<>(first.keySet()));
         // Loop accounting: MPC 2 x 3 x 19, explorer 8 x (20 x 2 - 1), consistency 2 passes x 4 x 19.
