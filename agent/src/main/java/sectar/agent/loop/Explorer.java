@@ -42,6 +42,9 @@ public final class Explorer {
                 : PolicyNet.gaussian(store, "explorer", spec.obsDim(), cfg.hidden(), spec.actionSize(), cfg.initLogStd(), init);
         this.ppo = new Ppo(policy, ppo.withEntropyBonus(cfg.entropyBonus()), init.split());
         this.ppoConfig = ppo;
+        if (cfg.ouTheta() > 0 && spec.discrete())
+            throw new IllegalArgumentException("explorer.ouTheta " + cfg.ouTheta() + " needs a continuous explorer; task "
+                    + spec.name() + " has discrete actions (set it to 0)");
         this.novelty = cfg.rndWeight() > 0 ? new StateNovelty(spec.obsDim(), cfg.rnd(), ppo.adamEps(), init.split()) : null;
     }
 
@@ -74,7 +77,8 @@ public final class Explorer {
     /**
      * Runs N_e rollouts of L = (T+1) K_e - 1 steps, each from a start drawn from {@code visited}
      * (without replacement when there are enough). The policy samples on every {@code repeat}-th step
-     * and the action is held in between.
+     * and the action is held in between; with {@code ouTheta} > 0 its noise is correlated across a
+     * rollout's decisions ({@link OuNoise}).
      */
     public Rollouts collect(Env env, List<double[]> visited, SplittableRandom rng) {
         int t = spec.segmentLength(), len = NoveltyRewards.rolloutLength(t, cfg.segments()), repeat = cfg.repeat();
@@ -88,9 +92,12 @@ public final class Explorer {
             List<float[]> encoded = new ArrayList<>();
             double[] logp = new double[len];
             double[] a = null;
+            OuNoise ou = cfg.ouTheta() > 0 ? new OuNoise(spec.actionSize(), cfg.ouTheta()) : null;
             for (int i = 0; i < len; i++) {
                 if (i % repeat == 0) {
-                    a = policy.act(obs, rng);
+                    // OU noise is the Gaussian's standard-normal draw: the action is a sample of the policy at
+                    // this state and its log-probability under it is what PPO's ratio needs
+                    a = ou == null ? policy.act(obs, rng) : policy.actWithNoise(obs, ou.next(rng));
                     logp[i] = policy.logProb(obs, a);
                 }
                 Step s = env.step(a);

@@ -23,9 +23,13 @@ import sectar.agent.rl.RndConfig;
  *                      and share of states trained on, the return discount of the scaling and the observation
  *                      clip ({@code extrinsicCoef} and {@code intrinsicCoef} are PPO + RND's and unused here);
  *                      may be null when {@code rndWeight} is 0
+ * @param ouTheta       temporally correlated noise for a Gaussian explorer: its standard-normal draw follows
+ *                      an Ornstein-Uhlenbeck process z_t = (1 - theta) z_{t-1} + sqrt(2 theta - theta^2) eps_t
+ *                      over the decisions of a rollout ({@link OuNoise}), in (0, 1]; 0 = off (independent
+ *                      noise, as released; 1 draws the same). Not for categorical explorers
  */
 public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,
-                             double resetEntropy, int actionRepeat, double rndWeight, RndConfig rnd) {
+                             double resetEntropy, int actionRepeat, double rndWeight, RndConfig rnd, double ouTheta) {
     public ExplorerConfig {
         if (actionRepeat < 0) throw new IllegalArgumentException("explorer.actionRepeat must be >= 0 (0 or 1 = every step), got " + actionRepeat);
         if (starts < 1) throw new IllegalArgumentException("explorer.starts must be >= 1, got " + starts);
@@ -35,35 +39,42 @@ public record ExplorerConfig(int starts, int segments, int[] hidden, double init
             throw new IllegalArgumentException("explorer.rndWeight must be a finite number >= 0 (0 = off), got " + rndWeight);
         if (rndWeight > 0 && rnd == null)
             throw new IllegalArgumentException("explorer.rndWeight is " + rndWeight + " but explorer.rnd is missing: the bonus needs its networks");
+        if (!(ouTheta >= 0 && ouTheta <= 1))
+            throw new IllegalArgumentException("explorer.ouTheta must be in [0, 1] (0 = independent noise), got " + ouTheta);
         hidden = hidden.clone();
     }
 
     /** The released explorer's levers off: no state-novelty bonus. */
     public ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus, double resetEntropy,
                           int actionRepeat) {
-        this(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, 0, null);
+        this(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, 0, null, 0);
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
     /** The same explorer with {@code n} starts per iteration. */
     public ExplorerConfig withStarts(int n) {
-        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd);
+        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, ouTheta);
     }
 
     /** The same explorer with hidden widths {@code h}. */
     public ExplorerConfig withHidden(int[] h) {
-        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd);
+        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, ouTheta);
     }
 
     /** The same explorer with action repeat {@code r}. */
     public ExplorerConfig withRepeat(int r) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r, rndWeight, rnd);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r, rndWeight, rnd, ouTheta);
     }
 
     /** The same explorer with a state-novelty bonus of weight {@code w} from networks {@code c}. */
     public ExplorerConfig withRnd(double w, RndConfig c) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, w, c);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, w, c, ouTheta);
+    }
+
+    /** The same explorer with OU noise of {@code theta}. */
+    public ExplorerConfig withOuTheta(double theta) {
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, theta);
     }
 
     /** Env steps per decision, >= 1 (configs written before the field existed read 0). */

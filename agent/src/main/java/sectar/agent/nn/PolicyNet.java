@@ -287,6 +287,19 @@ public final class PolicyNet {
         return head.sample(snap.forward(checked(input)), snap.logStd, rng);
     }
 
+    /**
+     * The Gaussian's action for one input with its standard-normal draw given: mean + sigma * eps
+     * (continuous only). With {@code eps} drawn by {@link DiagGaussian#noise} from the stream {@link #act}
+     * would get, it is {@link #act}'s action.
+     */
+    public double[] actWithNoise(double[] input, double[] eps) {
+        if (discrete()) throw new IllegalStateException("policy " + name + ": actWithNoise needs a Gaussian head");
+        if (eps.length != actionDim)
+            throw new IllegalArgumentException("policy " + name + ": noise has length " + eps.length + ", expected " + actionDim);
+        PolicySnapshot snap = snapshot;
+        return DiagGaussian.sample(snap.forward(checked(input)), snap.logStd, eps, actionDim, 1);
+    }
+
     /** The most likely action for one input (argmax, or the mean). */
     public double[] actGreedy(double[] input) { return head.greedy(output(input)); }
 

@@ -76,10 +76,10 @@ class StateNoveltyTest {
 
     @Test
     void aBonusWithoutItsNetworksIsRejectedByName() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ExplorerConfig(5, 2, new int[] {16}, 0, 0, 0, 1, 0.5, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> new ExplorerConfig(5, 2, new int[] {16}, 0, 0, 0, 1).withRnd(0.5, null));
         assertTrue(e.getMessage().contains("explorer.rnd") && e.getMessage().contains("0.5"), e.getMessage());
         var neg = assertThrows(IllegalArgumentException.class,
-                () -> new ExplorerConfig(5, 2, new int[] {16}, 0, 0, 0, 1, -1, Fixtures.rnd()));
+                () -> new ExplorerConfig(5, 2, new int[] {16}, 0, 0, 0, 1).withRnd(-1, Fixtures.rnd()));
         assertTrue(neg.getMessage().contains("explorer.rndWeight") && neg.getMessage().contains("-1"), neg.getMessage());
     }
 }
