@@ -80,14 +80,24 @@ public final class Explorer {
      * and the action is held in between; with {@code ouTheta} > 0 its noise is correlated across a
      * rollout's decisions ({@link OuNoise}).
      */
-    public Rollouts collect(Env env, List<double[]> visited, SplittableRandom rng) {
+    public Rollouts collect(Env env, List<double[]> visited, SplittableRandom rng) { return collect(env, visited, List.of(), rng); }
+
+    /**
+     * As {@link #collect(Env, List, SplittableRandom)} with the {@code archived} starts (the
+     * {@code archiveStarts} lever) in place of as many draws from {@code visited}; they run last.
+     */
+    public Rollouts collect(Env env, List<double[]> visited, List<double[]> archived, SplittableRandom rng) {
         int t = spec.segmentLength(), len = NoveltyRewards.rolloutLength(t, cfg.segments()), repeat = cfg.repeat();
-        int[] picks = pickStarts(visited.size(), cfg.starts(), rng);
+        if (archived.size() > cfg.starts())
+            throw new IllegalArgumentException(archived.size() + " archive starts for " + cfg.starts() + " explorer starts");
+        List<double[]> starts = new ArrayList<>();
+        for (int pick : pickStarts(visited.size(), cfg.starts() - archived.size(), rng)) starts.add(visited.get(pick));
+        starts.addAll(archived);
         List<List<double[]>> allStates = new ArrayList<>(), allActions = new ArrayList<>();
         List<double[]> allLogps = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
-        for (int pick : picks) {
-            double[] obs = env.resetTo(visited.get(pick), 0);
+        for (double[] start : starts) {
+            double[] obs = env.resetTo(start, 0);
             List<double[]> states = new ArrayList<>(List.of(obs)), actions = new ArrayList<>();
             List<float[]> encoded = new ArrayList<>();
             double[] logp = new double[len];
@@ -112,7 +122,7 @@ public final class Explorer {
             allActions.add(actions);
             allLogps.add(logp);
         }
-        return new Rollouts(allStates, allActions, allLogps, segments, (long) picks.length * len,
+        return new Rollouts(allStates, allActions, allLogps, segments, (long) starts.size() * len,
                 collectedEntropy(allStates, len));
     }
 

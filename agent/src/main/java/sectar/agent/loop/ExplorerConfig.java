@@ -27,9 +27,15 @@ import sectar.agent.rl.RndConfig;
  *                      an Ornstein-Uhlenbeck process z_t = (1 - theta) z_{t-1} + sqrt(2 theta - theta^2) eps_t
  *                      over the decisions of a rollout ({@link OuNoise}), in (0, 1]; 0 = off (independent
  *                      noise, as released; 1 draws the same). Not for categorical explorers
+ * @param archiveStarts share in [0, 1] of the explorer's starts drawn from the least-visited cells of an
+ *                      archive of every explorer and MPC state ({@link StateArchive}, Go-Explore) instead of
+ *                      from the MPC-visited states; 0 = off, as released
+ * @param archiveGrid   the archive's cells per side of the observation box along each coordinate the reward
+ *                      reads (its {@code archive_cells} are counted whether or not starts use it)
  */
 public record ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus,
-                             double resetEntropy, int actionRepeat, double rndWeight, RndConfig rnd, double ouTheta) {
+                             double resetEntropy, int actionRepeat, double rndWeight, RndConfig rnd, double ouTheta,
+                             double archiveStarts, int archiveGrid) {
     public ExplorerConfig {
         if (actionRepeat < 0) throw new IllegalArgumentException("explorer.actionRepeat must be >= 0 (0 or 1 = every step), got " + actionRepeat);
         if (starts < 1) throw new IllegalArgumentException("explorer.starts must be >= 1, got " + starts);
@@ -41,41 +47,61 @@ public record ExplorerConfig(int starts, int segments, int[] hidden, double init
             throw new IllegalArgumentException("explorer.rndWeight is " + rndWeight + " but explorer.rnd is missing: the bonus needs its networks");
         if (!(ouTheta >= 0 && ouTheta <= 1))
             throw new IllegalArgumentException("explorer.ouTheta must be in [0, 1] (0 = independent noise), got " + ouTheta);
+        if (!(archiveStarts >= 0 && archiveStarts <= 1))
+            throw new IllegalArgumentException("explorer.archiveStarts must be a share in [0, 1] (0 = off), got " + archiveStarts);
+        if (archiveGrid < 1) throw new IllegalArgumentException("explorer.archiveGrid must be >= 1 cells per side, got " + archiveGrid);
         hidden = hidden.clone();
     }
 
-    /** The released explorer's levers off: no state-novelty bonus. */
+    /** The archive grid of configs that do not set one: 10 cells per side. */
+    public static final int DEFAULT_ARCHIVE_GRID = 10;
+
+    /** The released explorer: every lever off. */
     public ExplorerConfig(int starts, int segments, int[] hidden, double initLogStd, double entropyBonus, double resetEntropy,
                           int actionRepeat) {
-        this(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, 0, null, 0);
+        this(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, 0, null, 0, 0, DEFAULT_ARCHIVE_GRID);
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
     /** The same explorer with {@code n} starts per iteration. */
     public ExplorerConfig withStarts(int n) {
-        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, ouTheta);
+        return new ExplorerConfig(n, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat,
+                rndWeight, rnd, ouTheta, archiveStarts, archiveGrid);
     }
 
     /** The same explorer with hidden widths {@code h}. */
     public ExplorerConfig withHidden(int[] h) {
-        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, ouTheta);
+        return new ExplorerConfig(starts, segments, h, initLogStd, entropyBonus, resetEntropy, actionRepeat,
+                rndWeight, rnd, ouTheta, archiveStarts, archiveGrid);
     }
 
     /** The same explorer with action repeat {@code r}. */
     public ExplorerConfig withRepeat(int r) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r, rndWeight, rnd, ouTheta);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, r,
+                rndWeight, rnd, ouTheta, archiveStarts, archiveGrid);
     }
 
     /** The same explorer with a state-novelty bonus of weight {@code w} from networks {@code c}. */
     public ExplorerConfig withRnd(double w, RndConfig c) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, w, c, ouTheta);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, w, c, ouTheta,
+                archiveStarts, archiveGrid);
     }
 
     /** The same explorer with OU noise of {@code theta}. */
     public ExplorerConfig withOuTheta(double theta) {
-        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, theta);
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, theta,
+                archiveStarts, archiveGrid);
     }
+
+    /** The same explorer with a share {@code share} of starts from an archive of {@code grid} cells per side. */
+    public ExplorerConfig withArchive(double share, int grid) {
+        return new ExplorerConfig(starts, segments, hidden, initLogStd, entropyBonus, resetEntropy, actionRepeat, rndWeight, rnd, ouTheta,
+                share, grid);
+    }
+
+    /** Explorer starts per iteration drawn from the archive. */
+    public int archiveStartCount() { return (int) Math.round(archiveStarts * starts); }
 
     /** Env steps per decision, >= 1 (configs written before the field existed read 0). */
     public int repeat() { return Math.max(1, actionRepeat); }

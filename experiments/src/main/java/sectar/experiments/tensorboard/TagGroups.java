@@ -25,7 +25,7 @@ public final class TagGroups {
             Map.entry("goals_per_segment", "plan"),
             Map.entry("bc_accuracy", "vae"), Map.entry("pd_loglik", "vae"), Map.entry("sd_sigma", "vae"), Map.entry("consistency_reward", "vae"),
             Map.entry("decoder_fit_nll", "vae"),
-            Map.entry("pd_entropy_prior", "prior"),
+            Map.entry("pd_entropy_prior", "prior"), Map.entry("archive_cells", "explorer"),
             // the flat baselines: PPO/TRPO updates, RND's exploration bonus, the one-step model
             Map.entry("policy_loss", "policy"), Map.entry("value_loss", "policy"), Map.entry("kl", "policy"),
             Map.entry("entropy", "policy"), Map.entry("clip_fraction", "policy"), Map.entry("loss_before", "policy"),

@@ -17,6 +17,7 @@ import sectar.agent.loop.NonFiniteLossException;
 import sectar.agent.loop.PriorConfig;
 import sectar.agent.loop.PriorReach;
 import sectar.agent.loop.SectarModels;
+import sectar.agent.loop.StateArchive;
 import sectar.agent.vae.DecoderFit;
 import sectar.agent.vae.DecoderFitConfig;
 import sectar.agent.vae.Losses;
@@ -47,7 +48,7 @@ import sectar.sim.tasks.Tasks;
  * a checkpoint continues exactly as the uninterrupted one would have: the checkpoint holds the model
  * with its Adam, the policy decoder's and the explorer's PPO optimisers, the explorer's weights and
  * reset count, both buffers, the learned prior, the decoder fit's Adam and the explorer's levers' state
- * (the state-novelty networks and statistics) (the loop adds the counters).
+ * (the state-novelty networks and statistics, the archive of visited cells) (the loop adds the counters).
  * With {@code decoderFit} on, each pass ends with decoder-only steps on the policy decoder's executed
  * chunks ({@link DecoderFit}).
  */
@@ -56,6 +57,7 @@ public final class SectarTrainer implements Trainer {
     private final TaskSpec spec;
     private final Sectar model;
     private final Explorer explorer;
+    private final StateArchive archive;
     private final Consistency consistency;
     private final SegmentBuffer replay;
     private final SegmentBuffer validation;
@@ -71,6 +73,7 @@ public final class SectarTrainer implements Trainer {
         this.spec = cfg.taskSpec();
         this.model = new Sectar(cfg.model(), spec, Seeds.rng(cfg.seed(), "init/model"));
         this.explorer = new Explorer(cfg.explorer(), cfg.ppo(), spec, false, Seeds.rng(cfg.seed(), "init/explorer"));
+        this.archive = new StateArchive(spec, cfg.explorer().archiveGrid());
         this.consistency = new Consistency(model, cfg.ppo(), cfg.consistencyRollouts(), cfg.consistencyContrast(), Seeds.rng(cfg.seed(), "init/consistency"));
         this.replay = new SegmentBuffer(cfg.replayCapacity());
         this.validation = new SegmentBuffer(cfg.validationCapacity());
@@ -129,6 +132,7 @@ public final class SectarTrainer implements Trainer {
         b.putAll("explorer/", explorer.store().state());
         b.putAll("explorer_ppo/", explorer.ppo().optimizer().state());
         if (explorer.novelty() != null) explorer.novelty().save(b, "explorer_rnd/");
+        archive.save(b, "archive/");
         replay.save(b, "replay");
         validation.save(b, "validation");
         if (learnedPrior != null) b.putAll("prior/", learnedPrior.state());
@@ -144,6 +148,8 @@ public final class SectarTrainer implements Trainer {
         explorer.ppo().optimizer().load(c.take("explorer_ppo/"));
         explorer.setResets((int) c.getLong("explorer_resets"));
         if (explorer.novelty() != null) explorer.novelty().load(c, "explorer_rnd/");
+        // a checkpoint from before the archive existed had it off: it restarts empty, only its count is affected
+        if (c.doubleNames().contains("archive/keys")) archive.load(c, "archive/");
         replay.load(c, "replay");
         validation.load(c, "validation");
         if (learnedPrior != null) learnedPrior.load(c.take("prior/"));
@@ -177,7 +183,11 @@ public final class SectarTrainer implements Trainer {
         double mpcSeconds = seconds(t0);
         // (b) exploration
         t0 = System.nanoTime();
-        Explorer.Rollouts roll = explorer.collect(env, mpc.segmentStarts(), rng(iteration, "explore"));
+        for (MpcRollout.Trace tr : mpc.traces()) archive.addAll(tr.executed());
+        int fromArchive = cfg.explorer().archiveStartCount();
+        List<double[]> archived = fromArchive > 0 ? archive.pick(fromArchive, rng(iteration, "explorer-archive")) : List.of();
+        Explorer.Rollouts roll = explorer.collect(env, mpc.segmentStarts(), archived, rng(iteration, "explore"));
+        for (List<double[]> states : roll.states()) archive.addAll(states);
         envSteps += roll.envSteps();
         List<Segment> segs = roll.segments();
         int toReplay = (int) Math.round(segs.size() * 0.9);
@@ -229,6 +239,7 @@ public final class SectarTrainer implements Trainer {
         row.put("explorer_reset", reset ? 1 : 0);
         row.put("explorer_resets", explorer.resets());
         row.put("explorer_rnd_bonus", stateBonus == null ? Double.NaN : stateBonus.mean());
+        row.put("archive_cells", archive.size());
         row.put("reach_mean", reach.meanDisplacement());
         row.put("reach_p90", reach.p90Displacement());
         row.put("pd_entropy_prior", reach.policyEntropy());

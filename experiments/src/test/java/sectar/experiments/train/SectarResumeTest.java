@@ -25,7 +25,7 @@ class SectarResumeTest {
     }
 
     private static RunDirectory start(Path dir, SectarRunConfig cfg, boolean resume) {
-        return RunDirectory.builder("waypoint", "sectar", cfg.seed()).out(dir).resume(resume).gitDir(dir).start(cfg);
+        return RunDirectory.builder(cfg.task(), "sectar", cfg.seed()).out(dir).resume(resume).gitDir(dir).start(cfg);
     }
 
     /**
@@ -46,7 +46,22 @@ class SectarResumeTest {
     @ParameterizedTest
     @MethodSource("levers")
     void resumedRunMatchesTheUninterruptedOne(List<String> lever, @TempDir Path tmp) {
-        SectarRunConfig cfg = TinySectar.config(7, ITERATIONS, lever.toArray(String[]::new));
+        assertResumesExactly(tmp, TinySectar.config(7, ITERATIONS, lever.toArray(String[]::new)));
+    }
+
+    @Test
+    void resumedRunWithTheExplorersLeversMatchesTheUninterruptedOne(@TempDir Path tmp) {
+        // a continuous task, so the correlated noise is on too; half the explorer starts come from the archive
+        SectarRunConfig cfg = TinySectar.config("wheeled", 7, ITERATIONS, "explorer.resetEntropy=0", "explorer.rndWeight=1",
+                "explorer.ouTheta=0.2", "explorer.archiveStarts=0.5");
+        assertResumesExactly(tmp, cfg);
+        MetricsCsv.Table t = MetricsCsv.read(tmp.resolve("whole").resolve(RunDirectory.METRICS));
+        for (double v : t.column("explorer_rnd_bonus")) assertTrue(v > 0, "explorer_rnd_bonus " + v);
+        double[] cells = t.column("archive_cells");
+        assertTrue(cells[ITERATIONS - 1] > cells[0], "the archive grows: " + java.util.Arrays.toString(cells));
+    }
+
+    private static void assertResumesExactly(Path tmp, SectarRunConfig cfg) {
         String json = ConfigJson.write(cfg);
         Path whole = tmp.resolve("whole"), broken = tmp.resolve("broken");
         try (RunDirectory run = start(whole, cfg, false)) {
@@ -118,7 +133,7 @@ class SectarResumeTest {
         assertEquals(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage", "plan_best_score", "plan_blind",
                 "plan_end_error", "goals_per_segment", "plan_log_prior", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
                 "val_loss", "val_nll", "val_mse", "val_bc_accuracy", "pd_loglik", "sd_sigma", "consistency_reward", "explorer_bonus",
-                "explorer_entropy", "explorer_reset", "explorer_resets", "explorer_rnd_bonus", "reach_mean", "reach_p90",
+                "explorer_entropy", "explorer_reset", "explorer_resets", "explorer_rnd_bonus", "archive_cells", "reach_mean", "reach_p90",
                 "pd_entropy_prior",
                 "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
                 new ArrayList<>(first.keySet()));

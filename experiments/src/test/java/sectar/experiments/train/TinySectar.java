@@ -6,7 +6,7 @@ import sectar.sim.tasks.Tasks;
 
 /**
  * A SeCTAR run small enough for tests of the loop's bookkeeping (it does not learn much): the cpu
- * preset on waypoint instance 0 with 16-wide networks, episodes of 3 segments and a handful of
+ * preset on waypoint (or another task's) instance 0 with 16-wide networks, episodes of 3 segments and a handful of
  * rollouts, written in the {@code --set} language.
  */
 final class TinySectar {
@@ -21,10 +21,12 @@ final class TinySectar {
     private TinySectar() {}
 
     /** The tiny run, then {@code more} sets. */
-    static SectarRunConfig config(long seed, int iterations, String... more) {
+    static SectarRunConfig config(long seed, int iterations, String... more) { return config("waypoint", seed, iterations, more); }
+
+    /** The tiny run on instance 0 of {@code task}, then {@code more} sets. */
+    static SectarRunConfig config(String task, long seed, int iterations, String... more) {
         List<String> sets = new ArrayList<>(TINY);
         sets.addAll(List.of(more));
-        return (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, Tasks.instance("waypoint", 0), seed, iterations, 1,
-                sets);
+        return (SectarRunConfig) Presets.build(Algorithm.sectar, Preset.cpu, Tasks.instance(task, 0), seed, iterations, 1, sets);
     }
 }
