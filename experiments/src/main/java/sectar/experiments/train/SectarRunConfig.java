@@ -66,6 +66,9 @@ public record SectarRunConfig(String task, int instance, Preset preset, long see
         if (prior == null) throw new IllegalArgumentException("prior must be given (prior.learned=false is the released N(0, I))");
         if (decoderFit == null)
             throw new IllegalArgumentException("decoderFit must be given (decoderFit.steps=0 is the released algorithm)");
+        if (explorer.ouTheta() > 0 && RunTask.spec(task, instance, taskInstance).discrete())
+            throw new IllegalArgumentException("explorer.ouTheta " + explorer.ouTheta() + " needs a continuous explorer; task " + task
+                    + " has discrete actions (set it to 0)");
         if (!(wallMinutes >= 0) || Double.isInfinite(wallMinutes))
             throw new IllegalArgumentException("wallMinutes must be a finite number >= 0 (0 = no limit), got " + wallMinutes);
     }

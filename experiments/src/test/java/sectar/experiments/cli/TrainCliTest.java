@@ -38,6 +38,23 @@ class TrainCliTest {
     }
 
     @Test
+    void badExplorerLeverValuesAreOneLineNamingThem(@TempDir Path tmp) {
+        Path out = tmp.resolve("x");
+        CliTest.assertUserError(CliTest.run("train", "wheeled", "--algo", "sectar", "--set", "explorer.ouTheta=2", "--out",
+                out.toString()), "explorer.ouTheta must be in [0, 1] (0 = independent noise), got 2.0");
+        CliTest.assertUserError(CliTest.run("train", "wheeled", "--algo", "sectar", "--set", "explorer.rndWeight=-1", "--out",
+                out.toString()), "explorer.rndWeight must be a finite number >= 0 (0 = off), got -1.0");
+        CliTest.assertUserError(CliTest.run("train", "wheeled", "--algo", "sectar", "--set", "explorer.archiveStarts=1.5", "--out",
+                out.toString()), "explorer.archiveStarts must be a share in [0, 1] (0 = off), got 1.5");
+        CliTest.assertUserError(CliTest.run("train", "wheeled", "--algo", "sectar", "--set", "explorer.archiveGrid=0", "--out",
+                out.toString()), "explorer.archiveGrid must be >= 1 cells per side, got 0");
+        CliTest.assertUserError(CliTest.run("train", "block", "--algo", "sectar", "--set", "explorer.ouTheta=0.1", "--out",
+                out.toString()), "explorer.ouTheta 0.1 needs a continuous explorer");
+        CliTest.assertUserError(CliTest.run("calibrate-reset", "block", "--samples", "5"), "--samples must be >= 20, got 5");
+        assertFalse(Files.exists(out), "refused input writes nothing");
+    }
+
+    @Test
     void badPpoRndValuesAreOneLineNamingThem(@TempDir Path tmp) {
         Path out = tmp.resolve("x");
         CliTest.assertUserError(CliTest.run("train", "waypoint", "--algo", "ppo-rnd", "--set", "rnd.updateProportion=0", "--out",
