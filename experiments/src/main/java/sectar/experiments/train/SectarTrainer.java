@@ -238,7 +238,7 @@ public final class SectarTrainer implements Trainer {
         row.put("explorer_entropy", roll.entropy());
         row.put("explorer_reset", reset ? 1 : 0);
         row.put("explorer_resets", explorer.resets());
-        row.put("explorer_rnd_bonus", stateBonus == null ? Double.NaN : stateBonus.mean());
+        if (stateBonus != null) row.put("explorer_rnd_bonus", stateBonus.mean()); // only with the lever on, as decoder_fit_nll
         row.put("archive_cells", archive.size());
         row.put("reach_mean", reach.meanDisplacement());
         row.put("reach_p90", reach.p90Displacement());

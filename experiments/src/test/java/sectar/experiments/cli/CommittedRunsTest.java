@@ -100,7 +100,7 @@ class CommittedRunsTest {
             Algorithm.mpc1step, List.of("initialPaths=1", "pathsPerIteration=1", "candidates=8", "epochs=1"));
 
     /** Columns logged since the committed runs were written (a resumed committed run appends them to its header). */
-    private static final List<String> ADDED_SINCE = List.of("pd_loglik", "plan_log_prior");
+    private static final List<String> ADDED_SINCE = List.of("pd_loglik", "plan_log_prior", "archive_cells");
 
     @Test
     void everyAlgorithmWritesTheColumnsOfItsCommittedRuns() throws IOException {

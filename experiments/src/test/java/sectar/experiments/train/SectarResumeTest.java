@@ -46,7 +46,12 @@ class SectarResumeTest {
     @ParameterizedTest
     @MethodSource("levers")
     void resumedRunMatchesTheUninterruptedOne(List<String> lever, @TempDir Path tmp) {
-        assertResumesExactly(tmp, TinySectar.config(7, ITERATIONS, lever.toArray(String[]::new)));
+        MetricsCsv.Table a = assertResumesExactly(tmp, TinySectar.config(7, ITERATIONS, lever.toArray(String[]::new)));
+        if (lever.contains("prior.source=plans")) {
+            double[] pairs = a.column("prior_pairs");
+            assertTrue(pairs[0] > 0 && pairs[ITERATIONS - 1] > pairs[0], "the prior keeps the chosen latents: "
+                    + java.util.Arrays.toString(pairs));
+        }
     }
 
     @Test
@@ -54,14 +59,14 @@ class SectarResumeTest {
         // a continuous task, so the correlated noise is on too; half the explorer starts come from the archive
         SectarRunConfig cfg = TinySectar.config("wheeled", 7, ITERATIONS, "explorer.resetEntropy=0", "explorer.rndWeight=1",
                 "explorer.ouTheta=0.2", "explorer.archiveStarts=0.5");
-        assertResumesExactly(tmp, cfg);
-        MetricsCsv.Table t = MetricsCsv.read(tmp.resolve("whole").resolve(RunDirectory.METRICS));
+        MetricsCsv.Table t = assertResumesExactly(tmp, cfg);
         for (double v : t.column("explorer_rnd_bonus")) assertTrue(v > 0, "explorer_rnd_bonus " + v);
         double[] cells = t.column("archive_cells");
         assertTrue(cells[ITERATIONS - 1] > cells[0], "the archive grows: " + java.util.Arrays.toString(cells));
     }
 
-    private static void assertResumesExactly(Path tmp, SectarRunConfig cfg) {
+    /** Runs {@code cfg} whole and killed-then-resumed, asserts they agree, and returns the whole run's metrics. */
+    private static MetricsCsv.Table assertResumesExactly(Path tmp, SectarRunConfig cfg) {
         String json = ConfigJson.write(cfg);
         Path whole = tmp.resolve("whole"), broken = tmp.resolve("broken");
         try (RunDirectory run = start(whole, cfg, false)) {
@@ -93,17 +98,14 @@ class SectarResumeTest {
             if (col.equals("wall_s") || col.startsWith("time_")) continue;
             assertArrayEquals(a.column(col), b.column(col), "column " + col + " differs after resume");
         }
-        if (lever.contains("prior.source=plans")) {
-            double[] pairs = a.column("prior_pairs");
-            assertTrue(pairs[0] > 0 && pairs[ITERATIONS - 1] > pairs[0], "the prior keeps the chosen latents: "
-                    + java.util.Arrays.toString(pairs));
-        }
+        return a;
     }
 
     @Test
     void theDecoderFitLogsItsNllOnlyWhenOn() {
         Map<String, Object> off = new TrainingLoop(new SectarTrainer(TinySectar.config(5, 1))).step();
         assertFalse(off.containsKey("decoder_fit_nll"), "the released columns stay as they were");
+        assertFalse(off.containsKey("explorer_rnd_bonus"), "the state-novelty bonus is logged only when on");
         Map<String, Object> on = new TrainingLoop(new SectarTrainer(TinySectar.config(5, 1, "decoderFit.steps=2",
                 "decoderFit.batch=8"))).step();
         double nll = ((Number) on.get("decoder_fit_nll")).doubleValue();
@@ -133,9 +135,8 @@ class SectarResumeTest {
         assertEquals(List.of("iteration", "env_steps", "wall_s", "return", "success", "stage", "plan_best_score", "plan_blind",
                 "plan_end_error", "goals_per_segment", "plan_log_prior", "vae_loss", "vae_nll", "vae_kl", "vae_bc", "vae_mse", "bc_accuracy",
                 "val_loss", "val_nll", "val_mse", "val_bc_accuracy", "pd_loglik", "sd_sigma", "consistency_reward", "explorer_bonus",
-                "explorer_entropy", "explorer_reset", "explorer_resets", "explorer_rnd_bonus", "archive_cells", "reach_mean", "reach_p90",
-                "pd_entropy_prior",
-                "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
+                "explorer_entropy", "explorer_reset", "explorer_resets", "archive_cells", "reach_mean", "reach_p90",
+                "pd_entropy_prior", "prior_nll", "prior_pairs", "replay_size", "time_mpc_s", "time_explorer_s", "time_model_s", "time_consistency_s"),
                 new ArrayList<>(first.keySet()));
         // Loop accounting: MPC 2 x 3 x 19, explorer 8 x (20 x 2 - 1), consistency 2 passes x 4 x 19.
         long perIteration = 2L * 3 * 19 + 8L * 39 + 2L * 4 * 19;
