@@ -34,8 +34,9 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "1", description = "minutes (or iterations) before each position the value is averaged over (default: ${DEFAULT-VALUE})")
     double window;
 
-    @Option(names = "--column", defaultValue = "return", description = "metrics column (default: ${DEFAULT-VALUE})")
-    String column;
+    @Option(names = "--column", split = ",", defaultValue = "return",
+            description = "metrics column, or several separated by commas: one table each (default: ${DEFAULT-VALUE})")
+    List<String> columns;
 
     @Option(names = "--baseline", defaultValue = "base", description = "setting whose config the others are compared with (default: ${DEFAULT-VALUE})")
     String baseline;
@@ -55,7 +56,12 @@ final class TableCommand implements Callable<Integer> {
         for (double m : at)
             if (!(m >= window)) throw new IllegalArgumentException((iterations == null ? "--at minutes" : "--iterations") + " must be >= --window, got " + m);
         List<WallClockTable.Setting> settings = WallClockTable.settings(root, baseline);
-        String table = WallClockTable.markdown(settings, column, at, window, finalShare, axis, baseline);
+        StringBuilder tables = new StringBuilder();
+        for (String column : columns) {
+            if (!tables.isEmpty()) tables.append('\n');
+            tables.append(WallClockTable.markdown(settings, column, at, window, finalShare, axis, baseline));
+        }
+        String table = tables.toString();
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();
         if (out != null) AtomicFiles.writeString(out, table);
