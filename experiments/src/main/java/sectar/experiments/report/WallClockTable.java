@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import sectar.experiments.plot.SeedBand;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.train.Algorithm;
+import sectar.experiments.train.ConfigJson;
 
 /**
  * A lever study's table: settings are the folders under a root, each holding one run directory per
@@ -166,16 +168,37 @@ public final class WallClockTable {
         }
     }
 
-    /** config.json as dotted keys, without the fields every run of a study sets differently. */
+    /**
+     * config.json as dotted keys, without the fields every run of a study sets differently (the seed,
+     * and the iterations a run was planned for: settings are compared at positions, not at their ends).
+     * A run whose metadata names its algorithm is read in today's form, so a baseline written before
+     * a field existed shows the value it ran with, and only real differences are listed.
+     */
     static Map<String, String> flatConfig(Path run) {
         Map<String, String> out = new TreeMap<>();
+        Path file = run.resolve(RunDirectory.CONFIG);
         try {
-            flatten("", MAPPER.readTree(run.resolve(RunDirectory.CONFIG).toFile()), out);
+            Algorithm algo = algorithm(run);
+            flatten("", algo == null ? MAPPER.readTree(file.toFile()) : MAPPER.readTree(ConfigJson.write(ConfigJson.read(algo, file))), out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + run.resolve(RunDirectory.CONFIG) + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
         out.remove("seed");
+        out.remove("iterations");
         return out;
+    }
+
+    /** The algorithm metadata.json names, or null when there is none. */
+    private static Algorithm algorithm(Path run) throws IOException {
+        Path meta = run.resolve(RunDirectory.METADATA);
+        if (!Files.isRegularFile(meta)) return null;
+        JsonNode word = MAPPER.readTree(meta.toFile()).get("algo");
+        if (word == null) return null;
+        try {
+            return Algorithm.named(word.asText());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {

@@ -55,6 +55,26 @@ class WallClockTableTest {
     }
 
     @Test
+    void aBaselineWrittenBeforeAFieldExistedDiffersOnlyInWhatTheLeverSwitches(@TempDir Path root) throws Exception {
+        // a committed SeCTAR run whose config predates the explorer levers, and the same config with one switched on
+        Path old = Path.of("../results/levers/wheeled-i1/base/s101");
+        String config = Files.readString(old.resolve("config.json"));
+        String meta = "{\"algo\":\"sectar\"}";
+        Files.createDirectories(root.resolve("base/s101"));
+        Files.writeString(root.resolve("base/s101/config.json"), config);
+        Files.writeString(root.resolve("base/s101/metadata.json"), meta);
+        Files.copy(old.resolve("metrics.csv"), root.resolve("base/s101/metrics.csv"));
+        assertFalse(config.contains("ouTheta"), "the committed run predates the field");
+        Files.createDirectories(root.resolve("ou/s102"));
+        Files.writeString(root.resolve("ou/s102/config.json"),
+                config.replace("\"actionRepeat\"", "\"ouTheta\" : 0.1, \"actionRepeat\"").replace("\"iterations\" : 29", "\"iterations\" : 15"));
+        Files.writeString(root.resolve("ou/s102/metadata.json"), meta);
+        Files.copy(old.resolve("metrics.csv"), root.resolve("ou/s102/metrics.csv"));
+        List<WallClockTable.Setting> s = WallClockTable.settings(root, "base");
+        assertEquals("explorer.ouTheta=0.1", s.get(1).differences(), "neither the fields added since nor the planned iterations");
+    }
+
+    @Test
     void longValuesAreShortenedInTheDifferences(@TempDir Path root) throws Exception {
         String goals = "0.6845,1.5565,1.1366,1.8819,-1.2252,-0.5196,0.0144,-1.0652";
         run(root.resolve("base/s1"), "{\"seed\":1,\"goals\":[0.1]}", 60, 1.0);
