@@ -75,6 +75,7 @@ public final class WallClockTable {
     /** Mean of {@code column} over the rows whose {@code axis} position is in (at - window, at], or NaN when there is none. */
     public static double at(Path run, String column, double at, double window, Axis axis) {
         MetricsCsv.Table t = MetricsCsv.read(run.resolve(RunDirectory.METRICS));
+        if (!t.columns().contains(column)) return Double.NaN; // a run written before the column existed
         double[] wall = t.column(axis.column), y = t.column(column);
         double hi = at * axis.scale, lo = (at - window) * axis.scale, sum = 0;
         int n = 0;
@@ -92,7 +93,9 @@ public final class WallClockTable {
      * final value when runs are compared at their whole budget (e.g. equal env steps, not equal time).
      */
     public static double last(Path run, String column, double share) {
-        double[] y = MetricsCsv.read(run.resolve(RunDirectory.METRICS)).column(column);
+        MetricsCsv.Table t = MetricsCsv.read(run.resolve(RunDirectory.METRICS));
+        if (!t.columns().contains(column)) return Double.NaN;
+        double[] y = t.column(column);
         if (y.length == 0) return Double.NaN;
         int k = Math.max(1, (int) Math.round(share * y.length));
         double sum = 0;
@@ -115,6 +118,9 @@ public final class WallClockTable {
      */
     public static String markdown(List<Setting> settings, String column, double[] positions, double window, double finalShare,
                                   Axis axis, String baseline) {
+        boolean anywhere = settings.stream().flatMap(s -> s.runs().stream())
+                .anyMatch(r -> MetricsCsv.read(r.resolve(RunDirectory.METRICS)).columns().contains(column));
+        if (!anywhere) throw new IllegalArgumentException("no run under the settings has a column '" + column + "'");
         double[] base = null;
         for (Setting s : settings)
             if (finalShare > 0 && s.name().equals(baseline)) base = finals(s, column, finalShare);
