@@ -28,8 +28,9 @@ public record DifferenceInterval(double difference, double low, double high, int
     /** Whether the interval lies wholly below 0. */
     public boolean below() { return high < 0; }
 
-    /** "+0.52 [-0.10, 1.14]", with " (excludes 0)" when it does. */
+    /** "+0.52 [-0.10, 1.14]", with " (excludes 0)" when it does; "-" when a side has no value. */
     @Override public String toString() {
+        if (Double.isNaN(difference)) return "-"; // a side without values, e.g. a baseline that predates the column
         if (Double.isNaN(low)) return String.format("%+.2f [needs 2 seeds a side]", difference);
         return String.format("%+.2f [%.2f, %.2f]%s", difference, low, high, above() || below() ? " (excludes 0)" : "");
     }

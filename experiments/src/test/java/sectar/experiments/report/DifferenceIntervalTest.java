@@ -26,5 +26,6 @@ class DifferenceIntervalTest {
         assertEquals(2.5, one.difference(), 1e-12);
         assertTrue(Double.isNaN(one.low()) && !one.above(), one.toString());
         assertTrue(one.toString().contains("needs 2 seeds"), one.toString());
+        assertEquals("-", DifferenceInterval.of(new double[] {1, 2}, new double[] {Double.NaN}, 0.95).toString(), "a side without values");
     }
 }
