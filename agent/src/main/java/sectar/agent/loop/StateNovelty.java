@@ -54,11 +54,7 @@ public final class StateNovelty {
                 returns[o] = g;
             }
         }
-        double mean = 0, var = 0;
-        for (double g : returns) mean += g / returns.length;
-        for (double g : returns) var += (g - mean) * (g - mean) / returns.length;
-        returnStats.update(new double[] {mean}, new double[] {var}, returns.length);
-        double scale = Math.max(Math.sqrt(returnStats.variance(0)), MIN_SCALE);
+        double scale = returnStats.updateScalar(returns, MIN_SCALE);
         for (double[] row : out) for (int i = 0; i < row.length; i++) row[i] /= scale;
         return out;
     }

@@ -136,11 +136,7 @@ public final class RndPpo {
             }
             runningReturns[env] = g;
         }
-        double mean = 0, var = 0;
-        for (double g : returns) mean += g / returns.length;
-        for (double g : returns) var += (g - mean) * (g - mean) / returns.length;
-        returnStats.update(new double[] {mean}, new double[] {var}, returns.length);
-        double scale = Math.max(Math.sqrt(returnStats.variance(0)), MIN_SCALE);
+        double scale = returnStats.updateScalar(returns, MIN_SCALE);
         double[] out = new double[novelty.length];
         for (int i = 0; i < out.length; i++) out[i] = novelty[i] / scale;
         return out;

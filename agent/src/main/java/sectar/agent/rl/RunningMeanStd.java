@@ -59,6 +59,20 @@ public final class RunningMeanStd {
     }
 
     /** {@code [count, mean..., variance...]}. */
+    /**
+     * For one-dimensional statistics: adds {@code values} as one batch (their mean and population
+     * variance) and returns the running standard deviation, at least {@code floor}. RND divides its
+     * novelty by this std of its discounted intrinsic returns.
+     */
+    public double updateScalar(double[] values, double floor) {
+        if (mean.length != 1) throw new IllegalStateException("updateScalar needs 1-dimensional statistics, these have " + mean.length);
+        double m = 0, v = 0;
+        for (double g : values) m += g / values.length;
+        for (double g : values) v += (g - m) * (g - m) / values.length;
+        update(new double[] {m}, new double[] {v}, values.length);
+        return Math.max(Math.sqrt(var[0]), floor);
+    }
+
     public double[] state() {
         double[] s = new double[1 + 2 * mean.length];
         s[0] = count;
