@@ -105,6 +105,35 @@ class ResumeCliTest {
         assertTrue(CliTest.run("resume", dir.toString()).out().contains("already finished"));
     }
 
+    /** A run planned for fewer iterations, extended, ends with the metrics of a run planned for all of them. */
+    @Test
+    void anExtendedPlanContinuesAFinishedRunToTheLongerRunsMetrics(@TempDir Path tmp) throws Exception {
+        Path whole = tmp.resolve("whole"), shorter = tmp.resolve("shorter");
+        assertEquals(0, CliTest.run("train", "waypoint", "--algo", "mpc1step", "--seed", "3", "--iterations",
+                Integer.toString(ITERATIONS), "--out", whole.toString()).code());
+        CliTest.Result t = CliTest.run("train", "waypoint", "--algo", "mpc1step", "--seed", "3", "--iterations",
+                Integer.toString(ITERATIONS - 1), "--out", shorter.toString());
+        assertEquals(0, t.code(), t.err());
+
+        CliTest.Result fewer = CliTest.run("resume", shorter.toString(), "--iterations", "1");
+        assertEquals(2, fewer.code(), "cannot plan fewer iterations than were done");
+        assertTrue(fewer.err().contains("has already done 2 iterations"), fewer.err());
+
+        CliTest.Result r = CliTest.run("resume", shorter.toString(), "--iterations", Integer.toString(ITERATIONS), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("after iteration 2 of 3"), r.out());
+        assertSameMetrics(whole, shorter, "extended mpc1step");
+        assertEquals(Files.readString(whole.resolve(RunDirectory.CONFIG)), Files.readString(shorter.resolve(RunDirectory.CONFIG)),
+                "config.json records the extended plan");
+        assertTrue(Files.readString(shorter.resolve(RunDirectory.METADATA)).contains("--iterations"), "metadata records the command");
+
+        Path ppo = tmp.resolve("ppo");
+        assertEquals(0, CliTest.run("train", "waypoint", "--algo", "ppo", "--env-steps", "100", "--out", ppo.toString()).code());
+        CliTest.Result steps = CliTest.run("resume", ppo.toString(), "--iterations", "5");
+        assertEquals(2, steps.code());
+        assertTrue(steps.err().contains("budget is in env steps"), steps.err());
+    }
+
     @Test
     void renderCheckpointDrawsFlatAndOneStepPolicies(@TempDir Path tmp) throws Exception {
         for (Algorithm algo : new Algorithm[] {Algorithm.ppo, Algorithm.ppo_rnd, Algorithm.mpc1step}) {
