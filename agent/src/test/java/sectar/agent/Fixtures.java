@@ -33,6 +33,6 @@ public final class Fixtures {
     public static SectarConfig sectar(int lstm, int mlp, int batch) {
         int[] m = {mlp, mlp};
         return new SectarConfig("test", 8, lstm, m, lstm, m, m, batch, 1e-3, 1e-5, 2.0, 100.0, Math.log(0.1), 0.0,
-                Math.log(1e-4), 0);
+                Math.log(1e-4), 0, 0);
     }
 }

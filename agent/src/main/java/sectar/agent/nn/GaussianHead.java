@@ -5,20 +5,25 @@ import java.util.SplittableRandom;
 
 /**
  * A diagonal Gaussian around the MLP's outputs with one learned, state-independent log-sigma vector,
- * clamped at {@link PolicyNet#MIN_LOG_STD} (the clamp also blocks its gradient below it); actions are
- * real vectors.
+ * clamped at {@link PolicyNet#MIN_LOG_STD} (the clamp also blocks its gradient below it) and, when a
+ * cap is set, at {@code maxLogStd} (a gradient that would push it further up is dropped there); actions
+ * are real vectors.
  */
 final class GaussianHead implements PolicyHead {
     private final String policy;
     private final int dim;
-    private final double initLogStd;
+    private final double initLogStd, maxLogStd;
     private final Param logStd;
 
-    /** Creates the log-sigma parameter in {@code ps}, at {@code initLogStd} (the caller checked it is finite). */
-    GaussianHead(ParamStore ps, String policy, int dim, double initLogStd) {
+    /**
+     * Creates the log-sigma parameter in {@code ps}, at {@code initLogStd}, capped at {@code maxLogStd}
+     * (+infinity for none; the caller checked both).
+     */
+    GaussianHead(ParamStore ps, String policy, int dim, double initLogStd, double maxLogStd) {
         this.policy = policy;
         this.dim = dim;
         this.initLogStd = initLogStd;
+        this.maxLogStd = maxLogStd;
         this.logStd = ps.create(policy + ".logStd", 1, dim);
         reset();
     }
@@ -27,7 +32,7 @@ final class GaussianHead implements PolicyHead {
 
     @Override public double[] clampedLogStd() {
         double[] v = logStd.get();
-        for (int j = 0; j < v.length; j++) v[j] = Math.max(PolicyNet.MIN_LOG_STD, v[j]);
+        for (int j = 0; j < v.length; j++) v[j] = Math.min(maxLogStd, Math.max(PolicyNet.MIN_LOG_STD, v[j]));
         return v;
     }
 
@@ -78,11 +83,18 @@ final class GaussianHead implements PolicyHead {
         return new double[][] {dOut, dLs};
     }
 
-    /** Adds the gradient where the clamp is inactive (below MIN_LOG_STD the clamp blocks it). */
+    /**
+     * Adds the gradient where the clamp is inactive: below MIN_LOG_STD the clamp blocks it; at or above
+     * the cap only a gradient that lowers log sigma passes (descent moves against it), so the raw value
+     * cannot drift past the cap and stays free to come back down.
+     */
     @Override public void addLogStdGradient(double[] dLogStd) {
         if (dLogStd == null) return;
         double[] raw = logStd.get(), g = new double[dim];
-        for (int j = 0; j < dim; j++) g[j] = raw[j] > PolicyNet.MIN_LOG_STD ? dLogStd[j] : 0;
+        for (int j = 0; j < dim; j++) {
+            boolean below = raw[j] <= PolicyNet.MIN_LOG_STD, capped = raw[j] >= maxLogStd && dLogStd[j] < 0;
+            g[j] = below || capped ? 0 : dLogStd[j];
+        }
         logStd.addGradient(g);
     }
 

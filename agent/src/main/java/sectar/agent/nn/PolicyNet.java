@@ -39,13 +39,16 @@ public final class PolicyNet {
     private volatile PolicySnapshot snapshot;
 
     private PolicyNet(ParamStore ps, String name, int inputDim, int[] hidden, boolean discrete, int actionDim,
-                      double initLogStd, SplittableRandom rng) {
+                      double initLogStd, double maxLogStd, SplittableRandom rng) {
         if (inputDim < 1) throw new IllegalArgumentException("policy " + name + ": inputDim must be >= 1, got " + inputDim);
         if (actionDim < 1) throw new IllegalArgumentException("policy " + name + ": action size must be >= 1, got " + actionDim);
         for (int h : hidden)
             if (h < 1) throw new IllegalArgumentException("policy " + name + ": hidden sizes must be >= 1, got " + Arrays.toString(hidden));
         if (!Double.isFinite(initLogStd))
             throw new IllegalArgumentException("policy " + name + ": initLogStd must be finite, got " + initLogStd);
+        if (!(maxLogStd >= initLogStd))
+            throw new IllegalArgumentException("policy " + name + ": the log std cap " + maxLogStd
+                    + " must be at least the initial log std " + initLogStd);
         this.name = name;
         this.inputDim = inputDim;
         this.actionDim = actionDim;
@@ -56,7 +59,7 @@ public final class PolicyNet {
         sizes[sizes.length - 1] = actionDim;
         int before = ps.list().size();
         mlp = new Mlp(ps, name + ".mlp", sizes, rng);
-        head = discrete ? new CategoricalHead(name, actionDim) : new GaussianHead(ps, name, actionDim, initLogStd);
+        head = discrete ? new CategoricalHead(name, actionDim) : new GaussianHead(ps, name, actionDim, initLogStd, maxLogStd);
         List<Param> all = ps.list();
         params = List.copyOf(all.subList(before, all.size()));
         flat = new FlatParams(name, params);
@@ -66,13 +69,19 @@ public final class PolicyNet {
     /** Softmax policy over {@code numActions} discrete actions. */
     public static PolicyNet categorical(ParamStore ps, String name, int inputDim, int[] hidden, int numActions,
                                         SplittableRandom rng) {
-        return new PolicyNet(ps, name, inputDim, hidden, true, numActions, 0, rng);
+        return new PolicyNet(ps, name, inputDim, hidden, true, numActions, 0, Double.POSITIVE_INFINITY, rng);
     }
 
     /** Gaussian policy over {@code actionDim} reals with log sigma initialised to {@code initLogStd}. */
     public static PolicyNet gaussian(ParamStore ps, String name, int inputDim, int[] hidden, int actionDim,
                                      double initLogStd, SplittableRandom rng) {
-        return new PolicyNet(ps, name, inputDim, hidden, false, actionDim, initLogStd, rng);
+        return gaussian(ps, name, inputDim, hidden, actionDim, initLogStd, Double.POSITIVE_INFINITY, rng);
+    }
+
+    /** As {@link #gaussian}, with log sigma never above {@code maxLogStd} (>= initLogStd; +infinity for no cap). */
+    public static PolicyNet gaussian(ParamStore ps, String name, int inputDim, int[] hidden, int actionDim,
+                                     double initLogStd, double maxLogStd, SplittableRandom rng) {
+        return new PolicyNet(ps, name, inputDim, hidden, false, actionDim, initLogStd, maxLogStd, rng);
     }
 
     public String name() { return name; }

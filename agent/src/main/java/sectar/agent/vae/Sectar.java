@@ -56,7 +56,8 @@ public final class Sectar {
         encoder = new TrajectoryEncoder(params, obsDim, cfg, rng);
         decoder = new StateDecoder(params, obsDim, steps, cfg, rng);
         policy = discrete ? PolicyNet.categorical(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, rng)
-                : PolicyNet.gaussian(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, cfg.policyLogStdInit(), rng);
+                : PolicyNet.gaussian(params, "pd", obsDim + latent, cfg.policyHidden(), actionSize, cfg.policyLogStdInit(),
+                        cfg.policyMaxLogStd(), rng);
         adam = new Adam(params.list(), cfg.learningRate(), cfg.adamEps());
     }
 

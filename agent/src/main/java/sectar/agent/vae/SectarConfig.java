@@ -27,11 +27,15 @@ import sectar.agent.nn.PolicyNet;
  *                          batch-mean KL is below this is not pushed further toward the prior, so the
  *                          latent keeps at least this much to say about the segment; 0 = the released
  *                          plain KL penalty
+ * @param policyMaxStd      cap on the Gaussian policy decoder's sigma (0 = none, the released model): its
+ *                          log sigma is one learned vector, and behaviour cloning pulls it toward the spread
+ *                          of explorer actions the latent cannot explain; a cap keeps the executed skill
+ *                          close to its mean (must be at least the initial sigma)
  */
 public record SectarConfig(String preset, int latentDim, int encoderHidden, int[] encoderHeadHidden, int decoderHidden,
                            int[] meanHeadHidden, int[] policyHidden, int batchSize, double learningRate,
                            double adamEps, double klWeight, double bcWeight, double decoderLogStdInit,
-                           double policyLogStdInit, double policyMinLogStd, double freeBits) {
+                           double policyLogStdInit, double policyMinLogStd, double freeBits, double policyMaxStd) {
     public SectarConfig {
         positive("latentDim", latentDim);
         positive("encoderHidden", encoderHidden);
@@ -45,6 +49,10 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
         if (!(klWeight >= 0)) throw new IllegalArgumentException("klWeight must be >= 0, got " + klWeight);
         if (!(freeBits >= 0) || Double.isInfinite(freeBits))
             throw new IllegalArgumentException("model.freeBits must be a finite number of nats >= 0 (0 = off), got " + freeBits);
+        if (!(policyMaxStd >= 0) || Double.isInfinite(policyMaxStd)
+                || (policyMaxStd > 0 && Math.log(policyMaxStd) < policyLogStdInit))
+            throw new IllegalArgumentException("model.policyMaxStd must be 0 (no cap) or a finite sigma at least the initial "
+                    + Math.exp(policyLogStdInit) + " (model.policyLogStdInit " + policyLogStdInit + "), got " + policyMaxStd);
         if (!(bcWeight >= 0)) throw new IllegalArgumentException("bcWeight must be >= 0, got " + bcWeight);
         if (!Double.isFinite(decoderLogStdInit) || !Double.isFinite(policyLogStdInit) || !Double.isFinite(policyMinLogStd))
             throw new IllegalArgumentException("log std settings must be finite, got " + decoderLogStdInit + ", "
@@ -57,7 +65,18 @@ public record SectarConfig(String preset, int latentDim, int encoderHidden, int[
     /** This config with {@code freeBits} nats per latent dimension. */
     public SectarConfig withFreeBits(double bits) {
         return new SectarConfig(preset, latentDim, encoderHidden, encoderHeadHidden, decoderHidden, meanHeadHidden, policyHidden,
-                batchSize, learningRate, adamEps, klWeight, bcWeight, decoderLogStdInit, policyLogStdInit, policyMinLogStd, bits);
+                batchSize, learningRate, adamEps, klWeight, bcWeight, decoderLogStdInit, policyLogStdInit, policyMinLogStd, bits, policyMaxStd);
+    }
+
+    /** This config with the policy decoder's sigma capped at {@code maxStd} (0 = none). */
+    public SectarConfig withPolicyMaxStd(double maxStd) {
+        return new SectarConfig(preset, latentDim, encoderHidden, encoderHeadHidden, decoderHidden, meanHeadHidden, policyHidden,
+                batchSize, learningRate, adamEps, klWeight, bcWeight, decoderLogStdInit, policyLogStdInit, policyMinLogStd, freeBits, maxStd);
+    }
+
+    /** The policy decoder's log sigma cap: +infinity when {@link #policyMaxStd()} is 0. */
+    public double policyMaxLogStd() {
+        return policyMaxStd == 0 ? Double.POSITIVE_INFINITY : Math.log(policyMaxStd);
     }
 
     @Override public int[] encoderHeadHidden() { return encoderHeadHidden.clone(); }

@@ -113,6 +113,38 @@ class PolicyNetTest {
     }
 
     @Test
+    void aLogStdCapHoldsSigmaWhileMaximumLikelihoodPullsItUp() {
+        // Actions of sigma 5 around 0: fitting them by likelihood drives log sigma from 0 toward log 5.
+        double[] finalLogStd = new double[2];
+        for (int capped = 0; capped < 2; capped++) {
+            SplittableRandom rng = new SplittableRandom(21);
+            ParamStore ps = new ParamStore(true);
+            PolicyNet pi = capped == 1 ? PolicyNet.gaussian(ps, "pi", 2, new int[] {8}, 1, 0.0, 0.0, rng)
+                    : PolicyNet.gaussian(ps, "pi", 2, new int[] {8}, 1, 0.0, rng);
+            Adam adam = new Adam(pi.params(), 0.05, 1e-8);
+            int n = 64;
+            double[] minusOne = new double[n];
+            java.util.Arrays.fill(minusOne, -1.0 / n);
+            for (int step = 0; step < 200; step++) {
+                double[][] x = new double[n][2], a = new double[n][1];
+                for (int b = 0; b < n; b++) {
+                    x[b][0] = rng.nextGaussian();
+                    a[b][0] = 5 * rng.nextGaussian();
+                }
+                ps.zeroGrad();
+                pi.backward(pi.evaluate(x, a, null), minusOne, null);
+                adam.step();
+                pi.sync();
+            }
+            finalLogStd[capped] = pi.clampedLogStd()[0];
+        }
+        assertTrue(finalLogStd[0] > Math.log(3), "uncapped log sigma should climb toward log 5, got " + finalLogStd[0]);
+        assertEquals(0.0, finalLogStd[1], 1e-12, "capped log sigma must stay at the cap");
+        assertThrows(IllegalArgumentException.class,
+                () -> PolicyNet.gaussian(new ParamStore(true), "q", 2, new int[] {4}, 1, 0.5, 0.0, new SplittableRandom(1)));
+    }
+
+    @Test
     void featureMajorGradientsMatchFiniteDifferencesForParamsAndInputs() {
         for (boolean discrete : new boolean[] {true, false}) {
             SplittableRandom rng = new SplittableRandom(discrete ? 11 : 12);

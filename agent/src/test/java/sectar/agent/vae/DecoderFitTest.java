@@ -12,7 +12,7 @@ class DecoderFitTest {
 
     private static Sectar model(long seed) {
         SectarConfig c = new SectarConfig("tiny", LAT, 8, new int[] {8}, 16, new int[] {16}, new int[] {8}, 16, 1e-3, 1e-5, 2, 100,
-                Math.log(0.1), 0, Math.log(1e-4), 0);
+                Math.log(0.1), 0, Math.log(1e-4), 0, 0);
         Sectar m = new Sectar(c, OBS, 2, false, T, false, new SplittableRandom(seed));
         m.setParallel(false);
         return m;

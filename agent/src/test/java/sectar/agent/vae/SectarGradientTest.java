@@ -15,7 +15,7 @@ class SectarGradientTest {
 
     static SectarConfig tiny() {
         return new SectarConfig("tiny", 3, 3, new int[] {4}, 3, new int[] {4}, new int[] {5}, 2, 1e-3, 1e-5, 2, 100,
-                Math.log(0.1), 0, Math.log(1e-4), 0);
+                Math.log(0.1), 0, Math.log(1e-4), 0, 0);
     }
 
     static SegmentBatch randomBatch(SplittableRandom rng, int B, int T, int obs, int act, boolean discrete) {
@@ -68,7 +68,7 @@ class SectarGradientTest {
         for (int run = 0; run < 2; run++) {
             SplittableRandom init = new SplittableRandom(31), noise = new SplittableRandom(32), data = new SplittableRandom(33);
             Sectar m = new Sectar(new SectarConfig("tiny", 3, 3, new int[] {4}, 3, new int[] {4}, new int[] {5}, 4, 1e-3, 1e-5, 2, 100,
-                    Math.log(0.1), 0, Math.log(1e-4), 0), 2, 3, true, 4, false, init);
+                    Math.log(0.1), 0, Math.log(1e-4), 0, 0), 2, 3, true, 4, false, init);
             for (int i = 0; i < 5; i++) m.trainStep(randomBatch(data, 4, 4, 2, 3, true), noise);
             Map<String, float[]> st = m.state();
             int len = st.values().stream().mapToInt(a -> a.length).sum(), k = 0;

@@ -39,7 +39,7 @@ class SectarPolicySyncTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SectarConfig(c.preset(),
                 c.latentDim(), c.encoderHidden(), c.encoderHeadHidden(), c.decoderHidden(), c.meanHeadHidden(),
                 c.policyHidden(), c.batchSize(), c.learningRate(), c.adamEps(), c.klWeight(), c.bcWeight(),
-                c.decoderLogStdInit(), c.policyLogStdInit(), Math.log(1e-3), 0));
+                c.decoderLogStdInit(), c.policyLogStdInit(), Math.log(1e-3), 0, 0));
         assertTrue(e.getMessage().contains("policyMinLogStd") && e.getMessage().contains(String.valueOf(Math.log(1e-3))),
                 e.getMessage());
     }
@@ -48,5 +48,16 @@ class SectarPolicySyncTest {
         double[] d = new double[a.length];
         for (int i = 0; i < a.length; i++) d[i] = a[i];
         return d;
+    }
+
+    @Test
+    void aPolicySigmaCapBelowTheInitialSigmaOrNotFiniteIsRejected() {
+        SectarConfig c = Fixtures.sectar(64, 64, 128);
+        assertEquals(Double.POSITIVE_INFINITY, c.policyMaxLogStd(), "0 means no cap");
+        assertEquals(Math.log(2), c.withPolicyMaxStd(2).policyMaxLogStd(), 1e-12);
+        for (double bad : new double[] {0.5, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.withPolicyMaxStd(bad));
+            assertTrue(e.getMessage().contains("model.policyMaxStd") && e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        }
     }
 }
