@@ -86,7 +86,8 @@ final class GaussianHead implements PolicyHead {
     /**
      * Adds the gradient where the clamp is inactive: below MIN_LOG_STD the clamp blocks it; at or above
      * the cap only a gradient that lowers log sigma passes (descent moves against it), so the raw value
-     * cannot drift past the cap and stays free to come back down.
+     * stays near the cap (only the optimiser's momentum can carry it a little past) and is free to come
+     * back down.
      */
     @Override public void addLogStdGradient(double[] dLogStd) {
         if (dLogStd == null) return;
