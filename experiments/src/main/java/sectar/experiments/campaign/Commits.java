@@ -12,12 +12,15 @@ import sectar.experiments.train.Algorithm;
  * commits of each task's runs, so a comparison across code versions is never silent.
  */
 public final class Commits {
+    /** Joins the commits of a run that processes of more than one commit continued, oldest first. */
+    public static final String THEN = " then ";
+
     private Commits() {}
 
-    /** The commit a row records, without the "+dirty" mark. */
+    /** The commit (or commits) a row records, without the "+dirty" marks. */
     static String of(SummaryRow r) {
-        String c = r.commit();
-        return c.endsWith("+dirty") ? c.substring(0, c.length() - "+dirty".length()) : c;
+        return String.join(THEN, java.util.Arrays.stream(r.commit().split(THEN))
+                .map(c -> c.endsWith("+dirty") ? c.substring(0, c.length() - "+dirty".length()) : c).toList());
     }
 
     /** Whether the runs of {@code algo} (any algorithm when null) on {@code task} come from more than one commit. */

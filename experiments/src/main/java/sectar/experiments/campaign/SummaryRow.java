@@ -20,7 +20,9 @@ import sectar.experiments.train.Algorithm;
  * @param random      a random policy's mean return on the instance
  * @param normalized  {@code finalReturn} on the scale random = 0, expert = 1
  * @param wallS       training wall-clock seconds at its last iteration
- * @param commit      the git commit metadata.json records (with "+dirty" when the tree was dirty)
+ * @param commit      the git commit metadata.json records (with "+dirty" when the tree was dirty); a run that
+ *                    processes of more than one commit continued lists them all, oldest first, joined by
+ *                    {@value Commits#THEN}
  */
 public record SummaryRow(String task, Algorithm algo, int instance, long seed, int iterations, long envSteps, double finalReturn,
                          double expert, double random, double normalized, double wallS, String commit) {
@@ -43,7 +45,7 @@ public record SummaryRow(String task, Algorithm algo, int instance, long seed, i
         double fin = sum / k;
         double[] steps = t.column("env_steps"), wall = t.column("wall_s");
         RunMetadata md = RunMetadata.read(dir.resolve(RunDirectory.METADATA));
-        String commit = md.gitCommit() + ("true".equals(md.gitDirty()) ? "+dirty" : "");
+        String commit = String.join(Commits.THEN, md.commits());
         ReferenceReturns ref = ReferenceReturns.of(task, instance);
         return new SummaryRow(task, algo, instance, seed, ret.length, (long) steps[steps.length - 1], fin,
                 ref.expert(), ref.random(), ref.normalize(fin), wall[wall.length - 1], commit);

@@ -213,7 +213,8 @@ public final class RunDirectory implements AutoCloseable {
         /**
          * Continue the run in {@code --out} (which must hold a config.json equal to the new config):
          * metrics.csv is kept so the caller can {@link MetricsCsv#truncateAfter} to its checkpoint, and
-         * metadata.json is rewritten with status running and a new start time.
+         * metadata.json is rewritten with status running and a new start time, keeping the commits that ran
+         * it before ({@link RunMetadata#earlierCommits}).
          */
         public Builder resume(boolean continueRun) { resume = continueRun; return this; }
 
@@ -245,10 +246,12 @@ public final class RunDirectory implements AutoCloseable {
             String configJson = toJson(config);
             Path dir;
             Instant earlierStart = now;
+            List<String> earlierCommits = List.of();
             if (resume) {
                 if (out == null) throw new IllegalArgumentException("resume needs the folder of the run to continue (--out)");
                 dir = checkedResume(out, configJson);
                 earlierStart = earlierStart(dir, now); // before metadata.json is replaced
+                earlierCommits = earlierCommits(dir);
             } else {
                 dir = out != null ? checkedOut(out, force) : freshFolder(now);
             }
@@ -270,7 +273,7 @@ public final class RunDirectory implements AutoCloseable {
             RunMetadata md = new RunMetadata(task, algo, seed, git.commit(), git.dirty(),
                     commandLine(PortableArgs.relativeTo(Path.of(""), command)),
                     System.getProperty("java.version"), nd4j, Runtime.getRuntime().availableProcessors(), hostname(), CpuInfo.describe(),
-                    now.toString(), null, null, Status.RUNNING.json(), null);
+                    now.toString(), null, null, Status.RUNNING.json(), null, earlierCommits);
             f.write(METADATA, () -> md.write(dir.resolve(METADATA)));
             Path metrics = dir.resolve(METRICS);
             RunEvents[] events = new RunEvents[1]; // a fresh run deletes a reused folder's event files, a resumed one may write one
@@ -287,6 +290,17 @@ public final class RunDirectory implements AutoCloseable {
                 return started(dir);
             } catch (IllegalArgumentException noStart) {
                 return fallback; // the events then count the run's time from this process's start
+            }
+        }
+
+        /** The commits that ran the resumed run in {@code dir} so far; none when its metadata.json is missing or unreadable. */
+        private static List<String> earlierCommits(Path dir) {
+            Path meta = dir.resolve(METADATA);
+            if (!Files.isRegularFile(meta)) return List.of();
+            try {
+                return RunMetadata.read(meta).commits();
+            } catch (UncheckedIOException unreadable) {
+                return List.of(); // written atomically, so only a foreign file lands here; its provenance is lost either way
             }
         }
 

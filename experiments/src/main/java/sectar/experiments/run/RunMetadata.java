@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import sectar.sim.io.AtomicFiles;
 
 /**
@@ -31,10 +33,14 @@ import sectar.sim.io.AtomicFiles;
  * @param wallS     wall-clock seconds from start to end (monotonic clock), null while running
  * @param status    running, completed, failed or killed
  * @param error     the failure's message for status failed, otherwise null
+ * @param earlierCommits the commits ({@link #commitLabel}) of the processes that ran this run before this one
+ *                  (a resumed run), oldest first, without repeats in a row: the fields above describe only the
+ *                  last process, and a run continued by other code is a run of both; empty for a run started
+ *                  once, null in runs recorded before it was
  */
 public record RunMetadata(String task, String algo, long seed, String gitCommit, String gitDirty, String command,
                           String java, String nd4j, int cores, String hostname, String cpu, String started, String finished,
-                          Double wallS, String status, String error) {
+                          Double wallS, String status, String error, List<String> earlierCommits) {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -43,7 +49,17 @@ public record RunMetadata(String task, String algo, long seed, String gitCommit,
     /** This record with the end of the run filled in. */
     public RunMetadata finish(String finishedAt, double wallSeconds, String endStatus, String errorMessage) {
         return new RunMetadata(task, algo, seed, gitCommit, gitDirty, command, java, nd4j, cores, hostname, cpu, started,
-                finishedAt, wallSeconds, endStatus, errorMessage);
+                finishedAt, wallSeconds, endStatus, errorMessage, earlierCommits);
+    }
+
+    /** This process's commit, with "+dirty" when its tree was dirty. */
+    public String commitLabel() { return gitCommit + ("true".equals(gitDirty) ? "+dirty" : ""); }
+
+    /** Every commit that ran this run, oldest first, without repeats in a row: the earlier ones, then this process's. */
+    public List<String> commits() {
+        List<String> all = new ArrayList<>(earlierCommits == null ? List.of() : earlierCommits);
+        if (all.isEmpty() || !all.get(all.size() - 1).equals(commitLabel())) all.add(commitLabel());
+        return List.copyOf(all);
     }
 
     /** Writes this record as pretty JSON, atomically. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sectar.experiments.declared.Experiments;
 import sectar.experiments.run.MetricsCsv;
 import sectar.experiments.run.RunDirectory;
+import sectar.experiments.run.RunMetadata;
 import sectar.experiments.train.Algorithm;
 import sectar.experiments.train.ConfigJson;
 import sectar.experiments.train.SectarRunConfig;
@@ -74,6 +75,30 @@ class StepMatchTest {
                 && !e.getMessage().contains("\n"), e.getMessage());
         CommitRule.check(plan, tmp, "1234567890abcdef1234567890abcdef12345678", true);
         CommitRule.check(plan, tmp, "0d070694dd545a6dee9ef72ba09f149dc1daee08", false);
+    }
+
+    @Test
+    void aStoppedRunOfAnotherCommitIsRefusedAndARunOfTwoCommitsIsMarkedInTheReport(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("sectar/i0-s1");
+        copyRun(RESULTS.resolve("waypoint/sectar/i0-s1"), run);
+        RunMetadata md = RunMetadata.read(run.resolve(RunDirectory.METADATA));
+        String build = "1234567890abcdef1234567890abcdef12345678";
+        // killed at 0d07069: resuming it with another build would make one run of two commits
+        withCommits(md, md.gitCommit(), "killed", null).write(run.resolve(RunDirectory.METADATA));
+        List<RunSpec> plan = Experiments.of("waypoint").plan();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CommitRule.check(plan, tmp, build, false));
+        assertTrue(e.getMessage().contains("0d07069") && e.getMessage().contains("sectar/i0-s1"), e.getMessage());
+        // finished by the build after 0d07069 started it: the rule and the report both see 0d07069
+        withCommits(md, build, "completed", List.of(md.gitCommit())).write(run.resolve(RunDirectory.METADATA));
+        assertThrows(IllegalArgumentException.class, () -> CommitRule.check(plan, tmp, build, false));
+        SummaryRow row = SummaryRow.of("waypoint", Algorithm.sectar, 0, 1, run);
+        assertEquals(md.gitCommit() + " then " + build, row.commit());
+        assertTrue(Commits.markdown(List.of(row)).contains("0d07069 then 1234567: sectar (1)"), Commits.markdown(List.of(row)));
+    }
+
+    private static RunMetadata withCommits(RunMetadata m, String commit, String status, List<String> earlier) {
+        return new RunMetadata(m.task(), m.algo(), m.seed(), commit, "false", m.command(), m.java(), m.nd4j(), m.cores(),
+                m.hostname(), m.cpu(), m.started(), m.finished(), m.wallS(), status, m.error(), earlier);
     }
 
     static void copyRun(Path from, Path to) throws IOException {

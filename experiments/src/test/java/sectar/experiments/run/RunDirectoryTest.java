@@ -162,4 +162,31 @@ class RunDirectoryTest {
         assertEquals(List.of("iteration,return", "1,1.0", "2,2.0", "3,30.0"), Files.readAllLines(out.resolve("metrics.csv")));
         assertEquals("completed", RunMetadata.read(out.resolve("metadata.json")).status());
     }
+
+    @Test
+    void aResumedRunKeepsTheCommitsThatRanItBefore() throws IOException {
+        Path out = tmp.resolve("run");
+        Path noRepo = tmp.resolve("no-repo"); // git finds no repository here: commit "unknown"
+        Files.createDirectories(noRepo);
+        try (RunDirectory run = RunDirectory.builder("waypoint", "ppo", 3).out(out).gitDir(noRepo).start(config)) {
+            assertEquals(List.of(), run.metadata().earlierCommits());
+            assertEquals(List.of("unknown"), run.metadata().commits());
+        } // closed without complete(): failed, to be resumed
+        // as if another build had run it, recorded before metadata.json listed earlier commits
+        RunMetadata first = RunMetadata.read(out.resolve("metadata.json"));
+        new RunMetadata(first.task(), first.algo(), first.seed(), "0123456789abcdef0123456789abcdef01234567", "true", first.command(),
+                first.java(), first.nd4j(), first.cores(), first.hostname(), first.cpu(), first.started(), first.finished(),
+                first.wallS(), first.status(), first.error(), null).write(out.resolve("metadata.json"));
+        try (RunDirectory run = RunDirectory.builder("waypoint", "ppo", 3).out(out).gitDir(noRepo).resume(true).start(config)) {
+            assertEquals(List.of("0123456789abcdef0123456789abcdef01234567+dirty"), run.metadata().earlierCommits());
+        }
+        try (RunDirectory run = RunDirectory.builder("waypoint", "ppo", 3).out(out).gitDir(noRepo).resume(true).start(config)) {
+            run.complete();
+        }
+        RunMetadata last = RunMetadata.read(out.resolve("metadata.json"));
+        assertEquals("unknown", last.gitCommit());
+        assertEquals(List.of("0123456789abcdef0123456789abcdef01234567+dirty", "unknown"), last.earlierCommits(),
+                "a second resume by the same build adds no repeat");
+        assertEquals(List.of("0123456789abcdef0123456789abcdef01234567+dirty", "unknown"), last.commits());
+    }
 }
