@@ -10,13 +10,13 @@ import sectar.experiments.run.RunMetadata;
  * One commit per campaign: the runs a table compares must come from the same code, so starting or
  * resuming a campaign whose finished runs were made by another commit is refused (one line naming
  * both), unless the user allows mixed commits; the report then marks the cells that mix them. A stopped
- * run counts too: resuming it with another build would make one run of two commits.
+ * run that would resume counts too: resuming it with another build would make one run of two commits.
  */
 public final class CommitRule {
     private CommitRule() {}
 
     /**
-     * Fails (a user error) when a finished or stopped run of {@code plan} in {@code root} records another
+     * Fails (a user error) when a finished or resumable stopped run of {@code plan} in {@code root} records another
      * commit than {@code commit} (a "+dirty" mark aside), in any of the processes that ran it, unless
      * {@code allowMixed}.
      */
@@ -26,12 +26,14 @@ public final class CommitRule {
         String example = null;
         for (RunSpec s : plan) {
             Path dir = s.dir(root);
-            if (RunState.of(dir) == RunState.ABSENT) continue;
+            RunState state = RunState.of(dir);
+            // a stopped run that cannot resume starts over, all its files replaced: it mixes nothing
+            if (state == RunState.ABSENT || (state == RunState.STOPPED && !s.algo().resumesFrom(dir))) continue;
             RunMetadata md;
             try {
                 md = RunMetadata.read(dir.resolve(RunDirectory.METADATA));
             } catch (RuntimeException unreadable) {
-                continue; // a stopped run whose metadata is not ours: the campaign restarts it
+                continue; // a stopped run whose metadata is not ours, which nothing can resume
             }
             for (String label : md.commits()) {
                 String c = label.endsWith("+dirty") ? label.substring(0, label.length() - "+dirty".length()) : label;

@@ -83,9 +83,12 @@ class StepMatchTest {
         copyRun(RESULTS.resolve("waypoint/sectar/i0-s1"), run);
         RunMetadata md = RunMetadata.read(run.resolve(RunDirectory.METADATA));
         String build = "1234567890abcdef1234567890abcdef12345678";
-        // killed at 0d07069: resuming it with another build would make one run of two commits
+        // killed at 0d07069 without a checkpoint: it starts over, so it mixes nothing
         withCommits(md, md.gitCommit(), "killed", null).write(run.resolve(RunDirectory.METADATA));
         List<RunSpec> plan = Experiments.of("waypoint").plan();
+        CommitRule.check(plan, tmp, build, false);
+        // with a checkpoint it would resume, and another build would make one run of two commits
+        Files.writeString(run.resolve(RunDirectory.CHECKPOINT), "a checkpoint");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CommitRule.check(plan, tmp, build, false));
         assertTrue(e.getMessage().contains("0d07069") && e.getMessage().contains("sectar/i0-s1"), e.getMessage());
         // finished by the build after 0d07069 started it: the rule and the report both see 0d07069
