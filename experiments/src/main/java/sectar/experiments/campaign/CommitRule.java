@@ -1,6 +1,7 @@
 package sectar.experiments.campaign;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import sectar.experiments.run.RunDirectory;
@@ -36,7 +37,7 @@ public final class CommitRule {
                 continue; // a stopped run whose metadata is not ours, which nothing can resume
             }
             for (String label : md.commits()) {
-                String c = label.endsWith("+dirty") ? label.substring(0, label.length() - "+dirty".length()) : label;
+                String c = Commits.withoutDirty(label);
                 if (!c.equals(commit) && others.add(c) && example == null) example = s.name();
             }
         }
@@ -52,7 +53,7 @@ public final class CommitRule {
      */
     public static String abbrev(String commit) {
         if (commit.contains(Commits.THEN))
-            return String.join(Commits.THEN, java.util.Arrays.stream(commit.split(Commits.THEN)).map(CommitRule::abbrev).toList());
+            return String.join(Commits.THEN, Arrays.stream(commit.split(Commits.THEN)).map(CommitRule::abbrev).toList());
         return commit.length() > 7 && commit.chars().allMatch(ch -> Character.digit(ch, 16) >= 0) ? commit.substring(0, 7) : commit;
     }
 }

@@ -1,5 +1,6 @@
 package sectar.experiments.campaign;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,12 @@ public final class Commits {
 
     /** The commit (or commits) a row records, without the "+dirty" marks. */
     static String of(SummaryRow r) {
-        return String.join(THEN, java.util.Arrays.stream(r.commit().split(THEN))
-                .map(c -> c.endsWith("+dirty") ? c.substring(0, c.length() - "+dirty".length()) : c).toList());
+        return String.join(THEN, Arrays.stream(r.commit().split(THEN)).map(Commits::withoutDirty).toList());
+    }
+
+    /** One commit label ({@code RunMetadata#commitLabel}) without its "+dirty" mark. */
+    static String withoutDirty(String label) {
+        return label.endsWith("+dirty") ? label.substring(0, label.length() - "+dirty".length()) : label;
     }
 
     /** Whether the runs of {@code algo} (any algorithm when null) on {@code task} come from more than one commit. */
