@@ -12,7 +12,8 @@ import sectar.experiments.report.WallClockTable;
 
 /**
  * {@code sectar table ROOT}: a lever study's table of a column at wall-clock minutes or iterations, mean
- * and 95% CI over seeds, and with {@code --final} each setting's final difference from the baseline.
+ * and 95% CI over seeds, and with {@code --final} each setting's final difference from the baseline ({@code --upto N}:
+ * finals as if every run had stopped after iteration N).
  */
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "Tabulate a study: each folder under ROOT is a setting holding one run directory per seed; prints a "
@@ -45,11 +46,18 @@ final class TableCommand implements Callable<Integer> {
             description = "also the final value: mean over this share of each run's last iterations, e.g. 0.1 (default: off)")
     double finalShare;
 
+    @Option(names = "--upto", paramLabel = "N",
+            description = "take each run's final as if it had stopped after iteration N, so runs continued to different "
+                    + "budgets compare at one (a run that ended before N has no final; default: each run's last iteration)")
+    Integer upto;
+
     @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this markdown file")
     Path out;
 
     @Override public Integer call() {
         if (!(finalShare >= 0 && finalShare <= 1)) throw new IllegalArgumentException("--final must be in [0, 1], got " + finalShare);
+        if (upto != null && upto < 1) throw new IllegalArgumentException("--upto must be an iteration >= 1, got " + upto);
+        if (upto != null && finalShare == 0) throw new IllegalArgumentException("--upto " + upto + " sets where the final is taken; give --final SHARE too");
         if (!(window > 0)) throw new IllegalArgumentException("--window must be > 0, got " + window);
         WallClockTable.Axis axis = iterations == null ? WallClockTable.Axis.MINUTES : WallClockTable.Axis.ITERATIONS;
         double[] at = iterations == null ? minutes : iterations;
@@ -59,7 +67,7 @@ final class TableCommand implements Callable<Integer> {
         StringBuilder tables = new StringBuilder();
         for (String column : columns) {
             if (!tables.isEmpty()) tables.append('\n');
-            tables.append(WallClockTable.markdown(settings, column, at, window, finalShare, axis, baseline));
+            tables.append(WallClockTable.markdown(settings, column, at, window, finalShare, axis, baseline, upto == null ? Integer.MAX_VALUE : upto));
         }
         String table = tables.toString();
         spec.commandLine().getOut().print(table);

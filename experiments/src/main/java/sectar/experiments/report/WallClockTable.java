@@ -92,14 +92,22 @@ public final class WallClockTable {
      * is the last row): a run's
      * final value when runs are compared at their whole budget (e.g. equal env steps, not equal time).
      */
-    public static double last(Path run, String column, double share) {
+    public static double last(Path run, String column, double share) { return last(run, column, share, Integer.MAX_VALUE); }
+
+    /**
+     * As above for the run read as if it had stopped after iteration {@code upto}, so that runs continued to
+     * different budgets compare at one; NaN for a run that ended before {@code upto} (it has no such final).
+     */
+    public static double last(Path run, String column, double share, int upto) {
         MetricsCsv.Table t = MetricsCsv.read(run.resolve(RunDirectory.METRICS));
         if (!t.columns().contains(column)) return Double.NaN;
-        double[] y = t.column(column);
-        if (y.length == 0) return Double.NaN;
-        int k = Math.max(1, (int) Math.round(share * y.length));
+        double[] its = t.column(MetricsCsv.ITERATION), y = t.column(column);
+        int rows = 0;
+        while (rows < y.length && its[rows] <= upto) rows++;
+        if (rows == 0 || (upto != Integer.MAX_VALUE && its[rows - 1] < upto)) return Double.NaN;
+        int k = Math.max(1, (int) Math.round(share * rows));
         double sum = 0;
-        for (int i = y.length - k; i < y.length; i++) sum += y[i];
+        for (int i = rows - k; i < rows; i++) sum += y[i];
         return sum / k;
     }
 
@@ -118,12 +126,18 @@ public final class WallClockTable {
      */
     public static String markdown(List<Setting> settings, String column, double[] positions, double window, double finalShare,
                                   Axis axis, String baseline) {
+        return markdown(settings, column, positions, window, finalShare, axis, baseline, Integer.MAX_VALUE);
+    }
+
+    /** As above with each run's final taken as if it had stopped after iteration {@code upto} ({@link #last(Path, String, double, int)}). */
+    public static String markdown(List<Setting> settings, String column, double[] positions, double window, double finalShare,
+                                  Axis axis, String baseline, int upto) {
         boolean anywhere = settings.stream().flatMap(s -> s.runs().stream())
                 .anyMatch(r -> MetricsCsv.read(r.resolve(RunDirectory.METRICS)).columns().contains(column));
         if (!anywhere) throw new IllegalArgumentException("no run under the settings has a column '" + column + "'");
         double[] base = null;
         for (Setting s : settings)
-            if (finalShare > 0 && s.name().equals(baseline)) base = finals(s, column, finalShare);
+            if (finalShare > 0 && s.name().equals(baseline)) base = finals(s, column, finalShare, upto);
         boolean diff = base != null;
         StringBuilder sb = new StringBuilder("| setting | seeds |");
         for (double m : positions) sb.append(" ").append(column).append(" at ").append(fmt(m)).append(" ").append(axis.unit).append(" |");
@@ -136,17 +150,17 @@ public final class WallClockTable {
             sb.append("| ").append(s.name()).append(" | ").append(s.runs().size()).append(" |");
             for (double m : positions) sb.append(cell(s.runs().stream().mapToDouble(r -> at(r, column, m, window, axis)).toArray(), "%.2f"));
             if (finalShare > 0) {
-                sb.append(cell(finals(s, column, finalShare), "%.2f"));
-                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 0)).toArray(), "%.0f"));
+                sb.append(cell(finals(s, column, finalShare, upto), "%.2f"));
+                sb.append(cell(s.runs().stream().mapToDouble(r -> last(r, "env_steps", 0, upto)).toArray(), "%.0f"));
             }
-            if (diff) sb.append(s.name().equals(baseline) ? " - |" : " " + DifferenceInterval.of(finals(s, column, finalShare), base, 0.95) + " |");
+            if (diff) sb.append(s.name().equals(baseline) ? " - |" : " " + DifferenceInterval.of(finals(s, column, finalShare, upto), base, 0.95) + " |");
             sb.append(" ").append(s.differences().isEmpty() ? "-" : s.differences()).append(" |\n");
         }
         return sb.toString();
     }
 
-    private static double[] finals(Setting s, String column, double share) {
-        return s.runs().stream().mapToDouble(r -> last(r, column, share)).toArray();
+    private static double[] finals(Setting s, String column, double share, int upto) {
+        return s.runs().stream().mapToDouble(r -> last(r, column, share, upto)).toArray();
     }
 
     /** As above without final values. */

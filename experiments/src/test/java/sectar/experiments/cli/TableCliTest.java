@@ -31,5 +31,11 @@ class TableCliTest {
         CliTest.Result bad = CliTest.run("table", root.toString(), "--iterations", "1", "--column", "no_such_column");
         assertEquals(2, bad.code(), bad.out() + bad.err());
         assertTrue(bad.err().contains("no_such_column") && !bad.err().contains("\tat "), bad.err());
+        CliTest.Result atOne = CliTest.run("table", root.toString(), "--iterations", "1", "--final", "0.5", "--upto", "1");
+        assertEquals(0, atOne.code(), atOne.err());
+        assertTrue(atOne.out().contains("+1.00 ["), "finals at iteration 1: 2 against 1: " + atOne.out());
+        CliTest.Result noFinal = CliTest.run("table", root.toString(), "--iterations", "1", "--upto", "1");
+        assertEquals(2, noFinal.code(), noFinal.out() + noFinal.err());
+        assertTrue(noFinal.err().contains("--upto 1 sets where the final is taken; give --final SHARE too"), noFinal.err());
     }
 }

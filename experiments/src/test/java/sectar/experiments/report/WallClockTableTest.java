@@ -55,6 +55,23 @@ class WallClockTableTest {
     }
 
     @Test
+    void finalsAtACommonBudgetIgnoreTheIterationsARunWasContinuedFor(@TempDir Path root) throws Exception {
+        String base = "{\"seed\":1,\"mpc\":{\"horizon\":5}}", lever = "{\"seed\":1,\"mpc\":{\"horizon\":2}}";
+        run(root.resolve("base/s1"), base, 1, 1.0, 2, 2.0, 3, 3.0, 4, 9.0);
+        run(root.resolve("base/s2"), base, 1, 1.0, 2, 3.0, 3, 4.0);
+        run(root.resolve("h2/s1"), lever, 1, 5.0, 2, 6.0);
+        Path continued = root.resolve("base/s1");
+        assertEquals(9.0, WallClockTable.last(continued, "return", 0.25), 1e-12, "without a budget: the run's own last quarter");
+        assertEquals(2.5, WallClockTable.last(continued, "return", 0.5, 3), 1e-12,
+                "as if stopped after iteration 3: the last half of 3 rows rounds to 2 (iterations 2-3)");
+        assertTrue(Double.isNaN(WallClockTable.last(root.resolve("h2/s1"), "return", 0.5, 3)), "a run that ended at 2 has no final at 3");
+        String md = WallClockTable.markdown(WallClockTable.settings(root, "base"), "return", new double[] {1}, 1, 0.5,
+                WallClockTable.Axis.ITERATIONS, "base", 3);
+        assertTrue(md.contains("| base | 2 | 1.00 ± 0.00 (2) | 3.00 ± "), "finals 2.5 and 3.5 at iteration 3, not 9: " + md);
+        assertTrue(md.contains("| h2 | 1 | 5.00 ± 0.00 (1) | - |"), md);
+    }
+
+    @Test
     void aBaselineWrittenBeforeAFieldExistedDiffersOnlyInWhatTheLeverSwitches(@TempDir Path root) throws Exception {
         // a committed SeCTAR run whose config predates the explorer levers, and the same config with one switched on
         Path old = Path.of("../results/levers/wheeled-i1/base/s101");
