@@ -49,9 +49,9 @@ class ConfigOverridesTest {
         for (String task : Tasks.names())
             for (Preset p : Preset.values()) {
                 SectarRunConfig c = (SectarRunConfig) Presets.build(Algorithm.sectar, p, Tasks.instance(task, 0), 1, 1, 1, List.of());
-                boolean adopted = p == Preset.cpu && task.equals("wheeled");
+                boolean adopted = p == Preset.cpu && (task.equals("wheeled") || task.equals("block"));
                 assertEquals(adopted, c.decoderFit().on(), task + " " + p + ": the released algorithm has no decoder fit; "
-                        + "only wheeled's cpu overlay adopted one");
+                        + "only wheeled's and block's cpu overlays adopted one");
                 if (adopted) assertEquals(10, c.decoderFit().steps());
             }
         SectarRunConfig on = set("decoderFit.steps=5", "decoderFit.mpc=false");
